@@ -1,0 +1,1 @@
+"""Quietroom: a website and psychoeducation blog for psychotherapy practices."""

@@ -1,0 +1,60 @@
+"""The small set of blocks an article body is written with."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+CALLOUT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """A short quotation set apart from the text, such as a reader's inner voice."""
+
+    quote = blocks.TextBlock(max_length=300)
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/pull_quote.html"
+
+
+class ImageWithAltBlock(blocks.StructBlock):
+    """An image in the text, always with alt text a screen reader can read out."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="What the image shows, for someone who cannot see it.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("alt_text", "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={"alt_text": ValidationError("Describe the image for screen readers.")}
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A boxed note: a practical tip, or something the reader should not miss."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    text = blocks.RichTextBlock(features=CALLOUT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        template = "blocks/callout.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(features=TEXT_FEATURES, template="blocks/text.html")
+    quote = PullQuoteBlock()
+    image = ImageWithAltBlock()
+    callout = CalloutBlock()

@@ -1,0 +1,5 @@
+from .article import ArticlePage
+from .index import BlogIndexPage
+from .taxonomy import ArticlePageTag, BlogCategory
+
+__all__ = ["ArticlePage", "ArticlePageTag", "BlogCategory", "BlogIndexPage"]

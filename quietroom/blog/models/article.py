@@ -1,0 +1,124 @@
+"""The article: the reference reading experience of the product."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from quietroom.blog.blocks import ArticleBodyBlock
+from quietroom.blog.querysets import ArticleManager
+from quietroom.blog.reading import reading_minutes, value_text, word_count
+
+
+class ArticlePage(Page):
+    hero_image = models.ForeignKey(
+        "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Required with a hero image: what it shows, for someone who cannot see it.",
+    )
+    hero_caption = models.CharField(max_length=250, blank=True)
+    summary = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences, shown in listings and search results.",
+    )
+    body = StreamField(ArticleBodyBlock())
+    author = models.ForeignKey(
+        "practice.ClinicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    date = models.DateField("publish date", default=datetime.date.today)
+    categories = ParentalManyToManyField("blog.BlogCategory", blank=True, related_name="articles")
+    tags = ClusterTaggableManager(through="blog.ArticlePageTag", blank=True)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = ArticleManager()
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption")],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("date"), FieldPanel("categories"), FieldPanel("tags")],
+            heading="About this article",
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    def clean(self):
+        super().clean()
+        self.hero_alt = self.hero_alt.strip()
+        if self.hero_image_id and not self.hero_alt:
+            raise ValidationError(
+                {
+                    "hero_alt": "Add alt text for the hero image: describe what it shows "
+                    "for readers who use a screen reader."
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = reading_minutes(self.word_count())
+        super().save(*args, **kwargs)
+
+    def body_text(self) -> str:
+        return value_text(self.body)
+
+    def word_count(self) -> int:
+        return word_count(self.body_text())
+
+    def previous_article(self):
+        """The newer neighbour in the blog index, or None at the top."""
+        return ArticlePage.objects.previous_to(self).first()
+
+    def next_article(self):
+        """The older neighbour in the blog index, or None at the bottom."""
+        return ArticlePage.objects.next_to(self).first()
+
+    def meta_description(self) -> str:
+        return self.search_description or self.summary or _first_words(self.body_text(), 30)
+
+    def published_at(self):
+        """The publish date as an aware datetime, for feeds and structured data."""
+        moment = datetime.datetime.combine(self.date, datetime.time(9, 0))
+        return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog"] = self.get_parent().specific
+        context["previous_article"] = self.previous_article()
+        context["next_article"] = self.next_article()
+        return context
+
+
+def _first_words(text: str, count: int) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")

@@ -1,0 +1,46 @@
+"""schema.org data for articles, embedded as JSON-LD."""
+
+from urllib.parse import urljoin
+
+from wagtail.models import Site
+
+STRUCTURED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def blog_posting(article, request, practice_name: str) -> dict:
+    """A schema.org BlogPosting describing `article`, with absolute URLs only."""
+    site = Site.find_for_request(request) or article.get_site()
+    root = site.root_url + "/"
+    url = urljoin(root, article.get_url(request))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": article.title,
+        "description": article.meta_description(),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "datePublished": article.published_at().isoformat(),
+        "dateModified": (article.last_published_at or article.published_at()).isoformat(),
+        "wordCount": article.word_count(),
+        "timeRequired": f"PT{article.reading_minutes}M",
+        "inLanguage": article.locale.language_code,
+        "publisher": {"@type": "Organization", "name": practice_name, "url": root},
+        "keywords": [tag.name for tag in article.tags.all()],
+        "articleSection": [category.name for category in article.categories.all()],
+    }
+    if article.author:
+        data["author"] = {
+            "@type": "Person",
+            "name": article.author.title,
+            "url": urljoin(root, article.author.get_url(request)),
+        }
+    if article.hero_image:
+        rendition = article.hero_image.get_rendition(STRUCTURED_IMAGE_SPEC)
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": urljoin(root, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "caption": article.hero_alt,
+        }
+    return data

@@ -1,0 +1,73 @@
+"""Small builders for pages and images, shared by every app's tests."""
+
+import datetime
+import itertools
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.models import Page, Site
+
+from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.core.models import CustomImage
+from quietroom.practice.models import ClinicianIndexPage, ClinicianPage, HomePage
+
+_counter = itertools.count(1)
+
+
+def make_image(title="A test image", width=1600, height=900, description="") -> CustomImage:
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), (120, 160, 140)).save(buffer, "JPEG")
+    image = CustomImage(title=title, description=description)
+    image.file = ImageFile(buffer, name=f"test-{next(_counter)}.jpg")
+    image.save()
+    return image
+
+
+def make_home(title="Test Practice") -> HomePage:
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title=title, slug=f"home-{next(_counter)}"))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+def publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_blog(home: Page, title="Articles", slug=None) -> BlogIndexPage:
+    return publish(home, BlogIndexPage(title=title, slug=slug or f"blog-{next(_counter)}"))
+
+
+def make_clinician(home: Page, name="Alex Rivera") -> ClinicianPage:
+    index = ClinicianIndexPage.objects.child_of(home).first() or publish(
+        home, ClinicianIndexPage(title="Clinicians", slug="clinicians")
+    )
+    return publish(index, ClinicianPage(title=name, slug=f"clinician-{next(_counter)}"))
+
+
+def article(title="An article", date=None, body=None, **fields) -> ArticlePage:
+    """An unsaved article with a short body; add it with `publish` or `draft`."""
+    return ArticlePage(
+        title=title,
+        slug=fields.pop("slug", f"article-{next(_counter)}"),
+        date=date or datetime.date(2026, 1, 1),
+        body=body or [{"type": "text", "value": "<p>Some words about feelings.</p>"}],
+        **fields,
+    )
+
+
+def make_article(blog: BlogIndexPage, title="An article", date=None, **fields) -> ArticlePage:
+    return publish(blog, article(title, date, **fields))
+
+
+def make_draft(blog: BlogIndexPage, title="A draft", date=None, **fields) -> ArticlePage:
+    page = article(title, date, live=False, **fields)
+    blog.add_child(instance=page)
+    page.save_revision()
+    return page

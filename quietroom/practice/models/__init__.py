@@ -1,0 +1,5 @@
+from .clinicians import ClinicianIndexPage, ClinicianPage
+from .home import HomePage
+from .settings import PracticeSettings
+
+__all__ = ["ClinicianIndexPage", "ClinicianPage", "HomePage", "PracticeSettings"]

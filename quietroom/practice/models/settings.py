@@ -1,0 +1,92 @@
+"""Per-site practice settings: who the practice is and where a reader in crisis can turn."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+DEFAULT_CRISIS_LINE = (
+    "If you are in danger or thinking about ending your life, call your local emergency "
+    "number now, or reach a crisis line below. This site cannot respond to emergencies."
+)
+
+DEFAULT_CRISIS_SERVICES = [
+    (
+        "service",
+        {
+            "name": "Emergency services",
+            "description": "For immediate danger: 911 in the US and Canada, 999 in the UK, "
+            "112 across the EU.",
+            "phone": "911",
+            "text": "",
+            "url": "",
+        },
+    ),
+    (
+        "service",
+        {
+            "name": "988 Suicide & Crisis Lifeline (US)",
+            "description": "Free and confidential, any time, by call or text.",
+            "phone": "988",
+            "text": "988",
+            "url": "https://988lifeline.org/",
+        },
+    ),
+    (
+        "service",
+        {
+            "name": "Samaritans (UK and Ireland)",
+            "description": "Someone to talk to, any time of day or night.",
+            "phone": "116 123",
+            "text": "",
+            "url": "https://www.samaritans.org/",
+        },
+    ),
+]
+
+
+class CrisisServiceBlock(blocks.StructBlock):
+    """One place to turn in a crisis: a name and at least one way to reach it."""
+
+    name = blocks.CharBlock(max_length=120)
+    description = blocks.CharBlock(required=False, max_length=250)
+    phone = blocks.CharBlock(required=False, max_length=40, help_text="Number to call.")
+    text = blocks.CharBlock(required=False, max_length=40, help_text="Number to text.")
+    url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "warning"
+
+
+@register_setting(icon="home")
+class PracticeSettings(BaseSiteSetting):
+    name = models.CharField("practice name", max_length=120, default="Our practice")
+    tagline = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    crisis_line = models.TextField(
+        "crisis notice",
+        max_length=400,
+        default=DEFAULT_CRISIS_LINE,
+        help_text="A short line shown at the foot of every page.",
+    )
+    crisis_services = StreamField(
+        [("service", CrisisServiceBlock())],
+        blank=True,
+        default=DEFAULT_CRISIS_SERVICES,
+        help_text="Edit these for the country your readers live in.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("email"), FieldPanel("phone")],
+            heading="Practice",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("crisis_line"), FieldPanel("crisis_services")], heading="Crisis resources"
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "practice settings"

@@ -1,0 +1,74 @@
+"""Template tags for reader pages: inline CSS, structured data, canonical URLs, navigation."""
+
+import json
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from quietroom.blog.structured_data import blog_posting
+
+register = template.Library()
+
+STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "theme" / "quietroom.css"
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@cache
+def stylesheet() -> str:
+    """The reader stylesheet, read once per process."""
+    return STYLESHEET.read_text()
+
+
+@register.simple_tag
+def inline_css():
+    return format_html("<style>{}</style>", mark_safe(stylesheet()))
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    practice = context["settings"]["practice"]["PracticeSettings"]
+    return json_ld(blog_posting(article, context["request"], practice.name))
+
+
+def json_ld(data):
+    """A JSON-LD data block; `<`, `>` and `&` are escaped so text cannot close the script."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+def site_root(request) -> str:
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute URL of this page on the site's own host, keeping only a real page number."""
+    request = context["request"]
+    url = site_root(request) + request.path
+    articles = context.get("articles")
+    if articles is not None and getattr(articles, "number", 1) > 1:
+        url += f"?page={articles.number}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return urljoin(site_root(context["request"]) + "/", url)
+
+
+@register.inclusion_tag("components/site_nav.html", takes_context=True)
+def site_nav(context):
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = site.root_page.get_children().live().public().in_menu() if site else []
+    current = getattr(context.get("page"), "path", "")
+    return {
+        "home": site.root_page if site else None,
+        "items": [(item, current.startswith(item.path)) for item in items],
+    }
