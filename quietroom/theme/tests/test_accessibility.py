@@ -1,0 +1,52 @@
+"""axe-core in a real Chromium finds no violation on any reader template of the demo site."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.demo.build import build_demo_site
+from quietroom.practice.models import ClinicianIndexPage, ClinicianPage, HomePage
+from quietroom.theme.tests.browser import chromium_browser
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def page_paths():
+    blog = BlogIndexPage.objects.get()
+    article = ArticlePage.objects.published().first()
+    return {
+        "home": HomePage.objects.get().url,
+        "blog index": blog.url,
+        "article": article.url,
+        "tag page": f"{blog.url}tag/{article.tags.first().slug}/",
+        "category page": f"{blog.url}category/anxiety/",
+        "clinicians": ClinicianIndexPage.objects.get().url,
+        "clinician": ClinicianPage.objects.first().url,
+        "404": "/this-page-does-not-exist/",
+    }
+
+
+def format_violations(results) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in results.response["violations"]
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_demo_site(live_server, monkeypatch, scheme):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    build_demo_site()
+    paths = page_paths()
+    axe = Axe()
+    failures = {}
+    with chromium_browser() as browser:
+        page = browser.new_page(color_scheme=scheme)
+        for name, path in paths.items():
+            response = page.goto(live_server.url + path)
+            assert response.status == (404 if name == "404" else 200), name
+            results = axe.run(page)
+            if results.violations_count:
+                failures[name] = format_violations(results)
+    assert not failures, "\n".join(f"{name}:\n{text}" for name, text in failures.items())
