@@ -28,7 +28,10 @@ def absolutize_urls(html: str, base_url: str) -> str:
 
 class FullContentRss(Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -112,4 +115,3 @@ class ArticleRssFeed(Feed):
 class ArticleAtomFeed(ArticleRssFeed):
     feed_type = FullContentAtom
     subtitle = ArticleRssFeed.description
-

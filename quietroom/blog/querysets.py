@@ -26,8 +26,11 @@ class ArticleQuerySet(PageQuerySet):
     def previous_to(self, article):
         """Published articles of the same blog just above `article` in the index (newer)."""
         newer = Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
-        return self.published().sibling_of(article, inclusive=False).filter(newer).order_by(
-            "date", "pk"
+        return (
+            self.published()
+            .sibling_of(article, inclusive=False)
+            .filter(newer)
+            .order_by("date", "pk")
         )
 
     def next_to(self, article):

@@ -4,11 +4,11 @@ import datetime
 import os
 import secrets
 from dataclasses import dataclass, field
+from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
-from io import BytesIO
 from wagtail.models import Page, Site
 
 from quietroom.blog.models import ArticlePage, BlogCategory, BlogIndexPage

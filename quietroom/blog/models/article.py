@@ -60,7 +60,12 @@ class ArticlePage(Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("date"), FieldPanel("categories"), FieldPanel("tags")],
+            [
+                FieldPanel("author"),
+                FieldPanel("date"),
+                FieldPanel("categories"),
+                FieldPanel("tags"),
+            ],
             heading="About this article",
         ),
     ]

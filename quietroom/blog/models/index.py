@@ -37,12 +37,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         """Published articles of this blog in index order."""
-        return (
-            ArticlePage.objects.published()
-            .in_blog(self)
-            .newest_first()
-            .select_related("author")
-        )
+        return ArticlePage.objects.published().in_blog(self).newest_first().select_related("author")
 
     def categories(self):
         """Categories that have at least one published article in this blog."""

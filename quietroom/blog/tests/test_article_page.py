@@ -1,5 +1,6 @@
 """The article page: every block renders, the structure is sound, the head is complete."""
 
+import itertools
 import json
 
 import pytest
@@ -66,7 +67,7 @@ def test_there_is_one_h1_and_sections_are_h2_with_h3_below(client, full_article)
     assert [h.text for h in soup.find_all("h1")] == [full_article.title]
     levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4"])]
     assert levels[:3] == [1, 2, 3]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
 
 
 def test_the_page_is_built_from_landmarks_with_a_skip_link(client, full_article):

@@ -18,9 +18,7 @@ def titles(client, url):
 
 @pytest.fixture
 def twelve(blog):
-    return [
-        make_article(blog, f"Article {n:02}", datetime.date(2026, 1, n)) for n in range(1, 13)
-    ]
+    return [make_article(blog, f"Article {n:02}", datetime.date(2026, 1, n)) for n in range(1, 13)]
 
 
 def test_index_lists_newest_first_ten_a_page(client, blog, twelve):

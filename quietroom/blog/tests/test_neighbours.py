@@ -84,9 +84,7 @@ def test_articles_scheduled_for_the_future_are_skipped(blog):
 
 def test_a_live_article_whose_go_live_time_is_still_ahead_is_skipped(blog):
     older = make_article(blog, "Older", day(1))
-    make_article(
-        blog, "Not yet", day(2), go_live_at=timezone.now() + datetime.timedelta(hours=2)
-    )
+    make_article(blog, "Not yet", day(2), go_live_at=timezone.now() + datetime.timedelta(hours=2))
 
     assert neighbours(older) == (None, None)
 

@@ -8,7 +8,10 @@ from quietroom.demo.build import build_demo_site
 from quietroom.practice.models import ClinicianIndexPage, ClinicianPage, HomePage
 from quietroom.theme.tests.browser import chromium_browser
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def page_paths():
