@@ -6,8 +6,15 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.dev")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - loads the settings, which may refuse to start
+    except ImproperlyConfigured as error:
+        sys.stderr.write(f"quietroom: {error}\n")
+        sys.exit(2)
     execute_from_command_line(argv if argv is not None else sys.argv)
 
 

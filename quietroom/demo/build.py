@@ -42,7 +42,6 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     home = ensure_home(report)
     ensure_site(home, hostname, port)
     ensure_settings(home)
-    clinicians = ensure_clinicians(home, report)
     blog = ensure_child(
         home,
         BlogIndexPage,
@@ -52,6 +51,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
         intro=content.BLOG_INTRO,
         show_in_menus=True,
     )
+    clinicians = ensure_clinicians(home, report)
     for article in ARTICLES:
         ensure_article(blog, article, clinicians, report)
     return report

@@ -1,0 +1,79 @@
+"""Configuration from the environment: data dir, secrets, databases, fail-closed production."""
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from quietroom.core.datadir import data_dir, prepare, read_or_create_secret
+from quietroom.settings.base import database_config
+
+QUIETROOM = Path(sys.executable).with_name("quietroom")
+
+
+def run_quietroom(*args, env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("QUIETROOM_", "DJANGO_"))}
+    clean.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [str(QUIETROOM), *args], env={**clean, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_data_dir_defaults_to_var_and_follows_the_environment(tmp_path):
+    assert data_dir({}) == Path("var").resolve()
+    assert data_dir({"QUIETROOM_DATA_DIR": str(tmp_path)}) == tmp_path
+
+
+def test_a_generated_secret_is_private_and_stable(tmp_path):
+    folder = prepare(tmp_path / "data") / "secrets"
+    first = read_or_create_secret(folder / "key")
+    second = read_or_create_secret(folder / "key")
+
+    assert first == second
+    assert len(first) >= 50
+    assert stat.S_IMODE((folder / "key").stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_sqlite_is_the_default_with_wal_immediate_transactions_and_a_busy_timeout(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    config = database_config()
+
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert config["OPTIONS"]["timeout"] >= 5
+
+
+def test_database_url_selects_postgresql_with_health_checks(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://quiet:room@db.internal:5432/practice")
+    config = database_config()
+
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["NAME"], config["USER"]) == ("db.internal", "practice", "quiet")
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_the_quietroom_command_migrates_a_new_data_dir_into_a_wal_database(tmp_path):
+    result = run_quietroom("migrate", "--no-input", env={"QUIETROOM_DATA_DIR": str(tmp_path)})
+
+    assert result.returncode == 0, result.stderr
+    database = tmp_path / "db.sqlite3"
+    assert sqlite3.connect(database).execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    secret = tmp_path / "secrets" / "secret_key"
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+
+
+def test_production_settings_refuse_to_start_without_their_secrets(tmp_path):
+    result = run_quietroom(
+        "check",
+        env={
+            "QUIETROOM_DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "quietroom.settings.production",
+        },
+    )
+
+    assert result.returncode == 2
+    assert result.stderr == "quietroom: QUIETROOM_SECRET_KEY must be set for production.\n"
