@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "quietroom.theme",
     "quietroom.practice",
     "quietroom.blog",
+    "quietroom.inbox",
     "quietroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -149,6 +150,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = os.environ.get(
     "QUIETROOM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_HOST = os.environ.get("QUIETROOM_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("QUIETROOM_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("QUIETROOM_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("QUIETROOM_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("QUIETROOM_EMAIL_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("QUIETROOM_FROM_EMAIL", "quietroom@localhost")
+
+# The consultation inbox and the contact form.
+QUIETROOM_INBOX_CREATE_KEY = True  # production requires an existing key instead
+QUIETROOM_INBOX_RETENTION_DAYS = int(os.environ.get("QUIETROOM_INBOX_RETENTION_DAYS", "180"))
+QUIETROOM_CONTACT_MIN_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MIN_SECONDS", "3"))
+QUIETROOM_CONTACT_RATE_LIMIT = int(os.environ.get("QUIETROOM_CONTACT_RATE_LIMIT", "10"))
+QUIETROOM_CONTACT_RATE_WINDOW = int(os.environ.get("QUIETROOM_CONTACT_RATE_WINDOW", "3600"))
+
+# Only the contact form sets a cookie for readers: CSRF, for this browser session only.
+CSRF_COOKIE_AGE = None
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_FAILURE_VIEW = "quietroom.theme.views.csrf_failure"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 WAGTAIL_SITE_NAME = "Quietroom"
 WAGTAILADMIN_BASE_URL = os.environ.get("QUIETROOM_BASE_URL", "http://127.0.0.1:8000")

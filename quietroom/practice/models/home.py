@@ -1,6 +1,8 @@
 """The practice's home page."""
 
-from wagtail.admin.panels import FieldPanel
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -12,15 +14,52 @@ LATEST_ARTICLES = 3
 
 class HomePage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    featured_articles = ParentalManyToManyField(
+        "blog.ArticlePage",
+        blank=True,
+        related_name="+",
+        help_text="Shown on the home page; the newest articles are shown when none is chosen.",
+    )
+    cta_heading = models.CharField(
+        "call to action heading", max_length=120, default="Ready to talk?"
+    )
+    cta_text = models.TextField(
+        "call to action text",
+        max_length=400,
+        blank=True,
+        default="A free 15-minute call is a gentle way to see whether we are a good fit.",
+    )
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="call to action link",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Usually the contact page.",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("featured_articles"),
+        MultiFieldPanel(
+            [FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_page")],
+            heading="Call to action",
+        ),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "home page"
 
-    def latest_articles(self):
+    def articles(self):
+        """The chosen featured articles that are published, or else the newest ones."""
+        featured = ArticlePage.objects.published().filter(pk__in=self.featured_articles.all())
+        chosen = featured.newest_first().select_related("author")
+        if chosen.exists():
+            return chosen
         return (
             ArticlePage.objects.published()
             .descendant_of(self)

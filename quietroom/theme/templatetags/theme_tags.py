@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from quietroom.blog.structured_data import blog_posting
+from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
 
 register = template.Library()
 
@@ -33,6 +34,26 @@ def inline_css():
 def article_json_ld(context, article):
     practice = context["settings"]["practice"]["PracticeSettings"]
     return json_ld(blog_posting(article, context["request"], practice.name))
+
+
+@register.simple_tag(takes_context=True)
+def practice_json_ld(context):
+    practice = context["settings"]["practice"]["PracticeSettings"]
+    return json_ld(practice_business(practice, site_root(context["request"]) + "/"))
+
+
+@register.simple_tag(takes_context=True)
+def clinician_json_ld(context, clinician):
+    practice = context["settings"]["practice"]["PracticeSettings"]
+    root = site_root(context["request"]) + "/"
+    return json_ld(
+        clinician_person(clinician, practice, root, clinician.get_url(context["request"]))
+    )
+
+
+@register.simple_tag
+def faq_json_ld(page):
+    return json_ld(faq_page(page))
 
 
 def json_ld(data):
