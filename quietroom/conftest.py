@@ -1,6 +1,6 @@
 import pytest
 
-from quietroom.core.tests.factories import make_blog, make_home
+from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 
 
 @pytest.fixture
@@ -11,3 +11,15 @@ def home(db):
 @pytest.fixture
 def blog(home):
     return make_blog(home, slug="articles")
+
+
+@pytest.fixture
+def contact_page(home):
+    return make_contact_page(home)
+
+
+@pytest.fixture
+def inbox_keys(settings, tmp_path):
+    """A private data dir for this test, so inbox keys never leak between tests."""
+    settings.DATA_DIR = tmp_path
+    return tmp_path / "secrets" / "inbox_keys"

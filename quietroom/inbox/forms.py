@@ -27,6 +27,7 @@ class ConsultationRequestForm(forms.Form):
         max_length=120,
         validators=[single_line],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Please tell us your name."},
     )
     email = forms.EmailField(
         label="Email address",
@@ -42,13 +43,17 @@ class ConsultationRequestForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     preferred_contact = forms.ChoiceField(
-        label="How should we reach you?", choices=CONTACT_CHOICES, widget=forms.RadioSelect
+        label="How should we reach you?",
+        choices=CONTACT_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose how we should reach you."},
     )
     may_leave_message = forms.ChoiceField(
         label="May we leave a message that mentions the practice?",
         help_text="For example a voicemail, or an email someone else might see.",
         choices=MESSAGE_CHOICES,
         widget=forms.RadioSelect,
+        error_messages={"required": "Please tell us whether we may leave a message."},
     )
     message = forms.CharField(
         label="What are you looking for?",
@@ -56,6 +61,11 @@ class ConsultationRequestForm(forms.Form):
         "You can keep details for your first conversation.",
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Please tell us briefly what you are looking for.",
+            "max_length": "Please shorten your message to %(limit_value)d characters "
+            "(it has %(show_value)d).",
+        },
     )
     clinician = forms.ChoiceField(label="Clinician you’d like to see", required=False)
     service = forms.ChoiceField(label="Service you’re interested in", required=False)
@@ -71,7 +81,7 @@ class ConsultationRequestForm(forms.Form):
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, clinicians=(), services=(), **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["clinician"].choices = [("", "No preference"), *clinicians]
         self.fields["service"].choices = [("", "Not sure yet"), *services]
         if not self.is_bound:

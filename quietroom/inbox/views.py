@@ -2,7 +2,6 @@
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,12 +17,18 @@ PREVIEW_LENGTH = 80
 STATUS_FILTERS = {"open", *ConsultationRequest.Status.values, "all"}
 
 
+def forbidden(request, reason: str):
+    """An explicit 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+    context = {"page_title": "Not allowed", "header_icon": "lock", "reason": reason}
+    return TemplateResponse(request, "inbox/forbidden.html", context, status=403)
+
+
 def inbox_reader_required(view):
     @wraps(view)
     @never_cache
     def wrapped(request, *args, **kwargs):
         if not access.can_read_inbox(request.user):
-            raise PermissionDenied
+            return forbidden(request, "Reading consultation requests needs the inbox permission.")
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -124,7 +129,7 @@ def delete(request, pk):
 def access_log(request):
     """Admins (superusers) read who opened what; the log holds no request content."""
     if not request.user.is_superuser:
-        raise PermissionDenied
+        return forbidden(request, "Only administrators can read the inbox access log.")
     entries = Paginator(AccessLogEntry.objects.select_related("user"), PER_PAGE)
     return TemplateResponse(
         request,
