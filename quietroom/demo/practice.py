@@ -120,7 +120,7 @@ SERVICES = [
     {
         "slug": "grief",
         "title": "Grief and loss counselling",
-        "summary": "Company and care after a death, a separation or another loss that changed things.",
+        "summary": "Company and care after a death, a separation or another loss.",
         "body": (
             "<p>Grief is not a problem to fix. Counselling offers a steady place to talk about "
             "the person or the life you lost, and to notice what you need now.</p>"
