@@ -1,6 +1,7 @@
 import pytest
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
+from quietroom.demo.build import build_demo_site
 
 
 @pytest.fixture
@@ -23,3 +24,9 @@ def inbox_keys(settings, tmp_path):
     """A private data dir for this test, so inbox keys never leak between tests."""
     settings.DATA_DIR = tmp_path
     return tmp_path / "secrets" / "inbox_keys"
+
+
+@pytest.fixture
+def demo_site(db, inbox_keys):
+    """The whole demo practice, as `quietroom demo` builds it."""
+    build_demo_site()
