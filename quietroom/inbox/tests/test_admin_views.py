@@ -211,3 +211,17 @@ def test_a_request_written_with_an_unknown_key_shows_a_mismatch_not_an_error(
 
     assert response.status_code == 200
     assert b"key mismatch" in response.content
+
+
+def test_the_dashboard_shows_waiting_requests_and_failed_notifications(
+    client, reader, home, inbox_keys
+):
+    item = store_request(SECRET, home.get_site())
+    ConsultationRequest.objects.filter(pk=item.pk).update(notification="failed")
+    client.force_login(reader)
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "1 new consultation request</a>" in dashboard
+    assert "1 notification email could not be sent" in dashboard
+    assert "Canary" not in dashboard
