@@ -19,7 +19,7 @@ from quietroom.demo.articles import ARTICLES
 from quietroom.demo.heroes import HEROES, render_jpeg
 from quietroom.inbox import access
 from quietroom.inbox.models import ConsultationRequest
-from quietroom.inbox.store import store_request
+from quietroom.inbox.store import notify, store_request
 from quietroom.practice.models import (
     ClinicianIndexPage,
     ClinicianPage,
@@ -193,8 +193,9 @@ def ensure_inbox(home, report: BuildReport) -> None:
         report.add(f"group “{INBOX_GROUP}”")
     site = Site.objects.get(root_page=home)
     if not ConsultationRequest.objects.filter(site=site).exists():
+        practice = PracticeSettings.for_site(site)
         for data in content.SAMPLE_REQUESTS:
-            store_request(data, site)
+            notify(store_request(data, site), practice.email, practice.name)
         report.add(f"{len(content.SAMPLE_REQUESTS)} sample consultation requests")
 
 
