@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from quietroom.blog.models import ArticlePage, BlogCategory, BlogIndexPage
@@ -250,3 +251,15 @@ def ensure_admin(password: str | None = None) -> str | None:
     # The inbox opens only to an explicit grant, even for a superuser.
     admin.groups.add(Group.objects.get_or_create(name=INBOX_GROUP)[0])
     return password
+
+
+def ensure_admin_device() -> TOTPDevice | None:
+    """Give the demo admin an authenticator key; return it only when it was just created.
+
+    The admin can read the inbox, so the admin requires a second factor; the demo sets one
+    up so that its command can show the key once, as it does the password.
+    """
+    admin = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
+    if admin is None or TOTPDevice.objects.filter(user=admin, confirmed=True).exists():
+        return None
+    return TOTPDevice.objects.create(user=admin, name="Demo authenticator", confirmed=True)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from quietroom.blog.models import ArticlePage
-from quietroom.core.tests.factories import make_image
+from quietroom.core.tests.factories import make_image, sign_in_verified
 
 ALT_MESSAGE = "Add alt text for the hero image"
 
@@ -13,7 +13,7 @@ ALT_MESSAGE = "Add alt text for the hero image"
 @pytest.fixture
 def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
+    sign_in_verified(client, user)  # a superuser can grant the inbox, so needs a second factor
     return client
 
 

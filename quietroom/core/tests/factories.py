@@ -5,6 +5,8 @@ import itertools
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
 
@@ -103,3 +105,18 @@ def valid_request(**overrides) -> dict:
         "started": spam.start_token(),
         **overrides,
     }
+
+
+def sign_in_verified(client, user) -> TOTPDevice:
+    """Sign `user` in on the test `client` with a second factor already proved.
+
+    For tests about something else; the two-factor flow itself is tested through its forms.
+    """
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Test authenticator"}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import Site
 
-from quietroom.core.tests.factories import make_home
+from quietroom.core.tests.factories import make_home, sign_in_verified
 from quietroom.inbox import access
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, InboxGroupSite
 from quietroom.inbox.store import store_request
@@ -64,7 +64,7 @@ def test_an_editor_without_the_inbox_permission_is_refused(client, editor, reque
 
 def test_a_superuser_without_an_explicit_grant_is_refused(client, django_user_model, request_item):
     admin = django_user_model.objects.create_superuser("boss", password="pw")
-    client.force_login(admin)
+    sign_in_verified(client, admin)
 
     response = client.get(reverse("inbox:detail", args=[request_item.pk]))
 
@@ -73,7 +73,7 @@ def test_a_superuser_without_an_explicit_grant_is_refused(client, django_user_mo
 
 
 def test_a_reader_sees_the_list_without_previews_and_opens_a_request(client, reader, request_item):
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     listing = client.get(reverse("inbox:index"))
     detail = client.get(reverse("inbox:detail", args=[request_item.pk]))
@@ -86,7 +86,7 @@ def test_a_reader_sees_the_list_without_previews_and_opens_a_request(client, rea
 
 
 def test_each_open_writes_one_access_log_row(client, reader, request_item):
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     client.get(reverse("inbox:detail", args=[request_item.pk]))
     client.get(reverse("inbox:detail", args=[request_item.pk]))
@@ -100,7 +100,7 @@ def test_each_open_writes_one_access_log_row(client, reader, request_item):
 
 def test_previews_need_their_own_permission_and_are_logged(client, reader, request_item):
     grant(reader, access.PREVIEW)
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     listing = client.get(reverse("inbox:index"))
 
@@ -109,7 +109,7 @@ def test_previews_need_their_own_permission_and_are_logged(client, reader, reque
 
 
 def test_inbox_pages_are_never_cached(client, reader, request_item):
-    client.force_login(reader)
+    sign_in_verified(client, reader)
     for url in urls(request_item):
         cache_control = client.get(url)["Cache-Control"]
         assert "no-store" in cache_control
@@ -118,7 +118,7 @@ def test_inbox_pages_are_never_cached(client, reader, request_item):
 
 def test_xss_in_a_request_is_shown_as_text(client, reader, home, inbox_keys):
     item = store_request({**SECRET, "name": "<img src=x onerror=alert(1)>"}, home.get_site())
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     response = client.get(reverse("inbox:detail", args=[item.pk]))
 
@@ -127,7 +127,7 @@ def test_xss_in_a_request_is_shown_as_text(client, reader, home, inbox_keys):
 
 
 def test_mark_handled_then_archive_then_delete_for_real(client, reader, request_item):
-    client.force_login(reader)
+    sign_in_verified(client, reader)
     status_url = reverse("inbox:status", args=[request_item.pk])
 
     client.post(status_url, {"status": "handled"})
@@ -146,7 +146,7 @@ def test_mark_handled_then_archive_then_delete_for_real(client, reader, request_
 
 
 def test_get_never_changes_state(client, reader, request_item):
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     client.get(reverse("inbox:status", args=[request_item.pk]) + "?status=archived")
     client.get(reverse("inbox:delete", args=[request_item.pk]))
@@ -164,7 +164,7 @@ def test_a_reader_of_one_practice_cannot_open_another_practices_requests(
     InboxGroupSite.objects.create(group=reader.groups.get(), site=own_site)
     own = store_request(SECRET, own_site)
     foreign = store_request(SECRET, other_site)
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     assert client.get(reverse("inbox:detail", args=[own.pk])).status_code == 200
     missing = client.get(reverse("inbox:detail", args=["00000000-0000-4000-8000-000000000000"]))
@@ -177,18 +177,18 @@ def test_a_reader_of_one_practice_cannot_open_another_practices_requests(
 def test_with_several_practices_an_unbound_group_reads_nothing(client, reader, home, inbox_keys):
     Site.objects.create(hostname="other.example", root_page=make_home("Other"))
     item = store_request(SECRET, Site.objects.get(hostname="localhost"))
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     assert client.get(reverse("inbox:detail", args=[item.pk])).status_code == 404
 
 
 def test_the_access_log_is_for_admins_only(client, reader, django_user_model, request_item):
-    client.force_login(reader)
+    sign_in_verified(client, reader)
     client.get(reverse("inbox:detail", args=[request_item.pk]))
     assert client.get(reverse("inbox:access_log")).status_code == 403
 
     admin = django_user_model.objects.create_superuser("boss", password="pw")
-    client.force_login(admin)
+    sign_in_verified(client, admin)
     log = client.get(reverse("inbox:access_log"))
 
     assert log.status_code == 200
@@ -205,7 +205,7 @@ def test_a_request_written_with_an_unknown_key_shows_a_mismatch_not_an_error(
 
     request_item.ciphertext = crypto.encrypt(SECRET, keys=[Fernet.generate_key()])
     request_item.save()
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     response = client.get(reverse("inbox:detail", args=[request_item.pk]))
 
@@ -218,7 +218,7 @@ def test_the_dashboard_shows_waiting_requests_and_failed_notifications(
 ):
     item = store_request(SECRET, home.get_site())
     ConsultationRequest.objects.filter(pk=item.pk).update(notification="failed")
-    client.force_login(reader)
+    sign_in_verified(client, reader)
 
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
 

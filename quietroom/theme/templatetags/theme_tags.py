@@ -15,19 +15,28 @@ from quietroom.practice.structured_data import clinician_person, faq_page, pract
 
 register = template.Library()
 
-STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "theme" / "quietroom.css"
+THEME_STATIC = Path(__file__).resolve().parent.parent / "static" / "theme"
+# Every stylesheet a page may inline; the Content-Security-Policy allows exactly these.
+INLINE_STYLESHEETS = ("quietroom.css", "error.css")
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 @cache
-def stylesheet() -> str:
-    """The reader stylesheet, read once per process."""
-    return STYLESHEET.read_text()
+def stylesheet(name: str = "quietroom.css") -> str:
+    """A theme stylesheet (the reader one by default), read once per process."""
+    if name not in INLINE_STYLESHEETS:
+        raise ValueError(f"{name} is not one of the inline stylesheets {INLINE_STYLESHEETS}")
+    return (THEME_STATIC / name).read_text()
+
+
+def inline_stylesheets() -> list[str]:
+    return [stylesheet(name) for name in INLINE_STYLESHEETS]
 
 
 @register.simple_tag
-def inline_css():
-    return format_html("<style>{}</style>", mark_safe(stylesheet()))
+def inline_css(name: str = "quietroom.css"):
+    # Template strings arrive as SafeString, which pathlib cannot use; f"" makes a plain str.
+    return format_html("<style>{}</style>", mark_safe(stylesheet(f"{name}")))
 
 
 @register.simple_tag(takes_context=True)

@@ -2,7 +2,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from quietroom.demo.build import ADMIN_USERNAME, build_demo_site, ensure_admin
+from quietroom.demo.build import (
+    ADMIN_USERNAME,
+    build_demo_site,
+    ensure_admin,
+    ensure_admin_device,
+)
+from quietroom.security.twofactor.qr import qr_text
+from quietroom.security.twofactor.views import secret_text
 
 
 class Command(BaseCommand):
@@ -29,6 +36,14 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(f"Admin user “{ADMIN_USERNAME}” already exists; password unchanged.")
+        device = ensure_admin_device()
+        if device:
+            self.stdout.write(
+                "Signing in also asks for a code from an authenticator app. Scan this "
+                "(shown once), or type the key by hand:\n"
+                + qr_text(device.config_url)
+                + f"  key: {secret_text(device)}\n  {device.config_url}"
+            )
         if no_serve:
             return
         self.stdout.write(

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class SecurityConfig(AppConfig):
+    name = "quietroom.security"
+    label = "security"
+    verbose_name = "Security"
+
+    def ready(self):
+        from quietroom.security import checks, richtext, sessions, uploads
+
+        checks.register_all()
+        richtext.connect()
+        sessions.connect()
+        uploads.guard_pillow()

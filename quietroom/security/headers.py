@@ -1,0 +1,37 @@
+"""Security headers on every response, static files and uploads included."""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+from quietroom.security import policy
+from quietroom.security.paths import is_admin_path
+
+
+def policy_for(path: str) -> dict:
+    """The Content-Security-Policy directives for a request path."""
+    if is_admin_path(path):
+        return policy.ADMIN_POLICY
+    if path.startswith((settings.MEDIA_URL, "/documents/")):
+        return policy.FILE_POLICY
+    return policy.reader_policy()
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp with one policy per kind of path, plus Permissions-Policy.
+
+    It sits right after Django's SecurityMiddleware and before WhiteNoise, so static files
+    get the same headers as pages. A header a view set itself (Wagtail's document and image
+    views send `default-src 'none'`) is kept.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        config = parts.config or policy_for(request.path_info)
+        return PolicyParts(config, parts.update, parts.replace, parts.nonce)
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.setdefault("Permissions-Policy", policy.PERMISSIONS_POLICY)
+        return response

@@ -1,0 +1,75 @@
+"""The Content-Security-Policy and Permissions-Policy each kind of response is sent with."""
+
+import base64
+import hashlib
+from functools import cache
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+# Powerful features no page of a practice site needs; an empty allowlist denies them.
+DENIED_FEATURES = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "browsing-topics",
+]
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DENIED_FEATURES)
+
+# Directives every policy shares: no plugins, no <base> rewriting, no framing by others.
+LOCKED_DOWN = {
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+}
+
+
+def style_hash(css: str) -> str:
+    digest = hashlib.sha256(css.encode()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+@cache
+def reader_policy() -> dict:
+    """Reader pages: everything from this origin, no inline script, inline CSS only by hash.
+
+    The hashes come from the same function that inlines the stylesheets, so a CSS edit
+    can never leave the page and its policy out of step. Hashes (not nonces) keep the
+    HTML identical for every reader, so a page cache can serve it as it is.
+    """
+    from quietroom.theme.templatetags.theme_tags import inline_stylesheets
+
+    return {
+        "default-src": [SELF],
+        "style-src": [SELF, *(style_hash(css) for css in inline_stylesheets())],
+        # The empty favicon (`data:,`) keeps browsers from asking for /favicon.ico.
+        "img-src": [SELF, "data:"],
+        **LOCKED_DOWN,
+    }
+
+
+# The Wagtail admin still writes inline <script> for a few widgets and inline styles
+# everywhere, and shows page previews in a same-origin frame.
+ADMIN_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    **LOCKED_DOWN,
+    "frame-ancestors": [SELF],
+}
+
+# Uploaded files opened directly: nothing in them may run or load anything.
+FILE_POLICY = {"default-src": [NONE], **LOCKED_DOWN, "form-action": [NONE]}
