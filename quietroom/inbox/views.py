@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 from quietroom.inbox import access
 from quietroom.inbox.crypto import KeyMismatch
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest
+from quietroom.security.twofactor import required as twofactor
+from quietroom.security.twofactor.middleware import next_step
 
 PER_PAGE = 50
 PREVIEW_LENGTH = 80
@@ -29,6 +31,9 @@ def inbox_reader_required(view):
     def wrapped(request, *args, **kwargs):
         if not access.can_read_inbox(request.user):
             return forbidden(request, "Reading consultation requests needs the inbox permission.")
+        # The admin-wide gate sends readers here verified; this holds even without it.
+        if not twofactor.is_verified(request.user):
+            return next_step(request)
         return view(request, *args, **kwargs)
 
     return wrapped

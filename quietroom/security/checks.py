@@ -98,8 +98,8 @@ def no_raw_html(app_configs=None, **kwargs):
     return problems
 
 
-def no_form_builder(app_configs=None, **kwargs):
-    if "wagtail.contrib.forms" in settings.INSTALLED_APPS:
+def no_form_builder(app_configs=None, installed_apps=None, **kwargs):
+    if "wagtail.contrib.forms" in (installed_apps or settings.INSTALLED_APPS):
         return [
             Warning(
                 "wagtail.contrib.forms stores submissions in plain text and emails every "

@@ -1,5 +1,6 @@
 """Security headers on every response, static files and uploads included."""
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
@@ -7,11 +8,15 @@ from quietroom.security import policy
 from quietroom.security.paths import is_admin_path
 
 
+def is_file_path(path: str) -> bool:
+    return path.startswith((settings.MEDIA_URL, "/documents/"))
+
+
 def policy_for(path: str) -> dict:
     """The Content-Security-Policy directives for a request path."""
     if is_admin_path(path):
         return policy.ADMIN_POLICY
-    if path.startswith((settings.MEDIA_URL, "/documents/")):
+    if is_file_path(path):
         return policy.FILE_POLICY
     return policy.reader_policy()
 
@@ -20,8 +25,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp with one policy per kind of path, plus Permissions-Policy.
 
     It sits right after Django's SecurityMiddleware and before WhiteNoise, so static files
-    get the same headers as pages. A header a view set itself (Wagtail's document and image
-    views send `default-src 'none'`) is kept.
+    get the same headers as pages. Uploaded files get the strictest policy, replacing the
+    shorter one Wagtail's document view sends; elsewhere a view's own header is kept.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -32,6 +37,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         return PolicyParts(config, parts.update, parts.replace, parts.nonce)
 
     def process_response(self, request, response):
+        if is_file_path(request.path_info) and HEADER in response:
+            del response[HEADER]
         response = super().process_response(request, response)
         response.setdefault("Permissions-Policy", policy.PERMISSIONS_POLICY)
         return response

@@ -33,7 +33,13 @@ def second_factor_redirect(request):
         return None
     if view_name in OPEN_VIEWS:
         return None
-    step = "twofactor:verify" if user_has_device(user, confirmed=True) else "twofactor:setup"
+    return next_step(request)
+
+
+def next_step(request):
+    """Send the user to verify their device, or to enrol one when they have none."""
+    enrolled = user_has_device(request.user, confirmed=True)
+    step = "twofactor:verify" if enrolled else "twofactor:setup"
     return redirect_to_login(request.get_full_path(), login_url=reverse(step))
 
 

@@ -18,15 +18,16 @@ register = template.Library()
 THEME_STATIC = Path(__file__).resolve().parent.parent / "static" / "theme"
 # Every stylesheet a page may inline; the Content-Security-Policy allows exactly these.
 INLINE_STYLESHEETS = ("quietroom.css", "error.css")
+_PATHS = {name: THEME_STATIC / name for name in INLINE_STYLESHEETS}
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 @cache
 def stylesheet(name: str = "quietroom.css") -> str:
     """A theme stylesheet (the reader one by default), read once per process."""
-    if name not in INLINE_STYLESHEETS:
+    if name not in _PATHS:
         raise ValueError(f"{name} is not one of the inline stylesheets {INLINE_STYLESHEETS}")
-    return (THEME_STATIC / name).read_text()
+    return _PATHS[name].read_text()
 
 
 def inline_stylesheets() -> list[str]:
@@ -35,8 +36,7 @@ def inline_stylesheets() -> list[str]:
 
 @register.simple_tag
 def inline_css(name: str = "quietroom.css"):
-    # Template strings arrive as SafeString, which pathlib cannot use; f"" makes a plain str.
-    return format_html("<style>{}</style>", mark_safe(stylesheet(f"{name}")))
+    return format_html("<style>{}</style>", mark_safe(stylesheet(name)))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,149 @@
+"""Every kind of response carries the security headers, with the policy that fits it (A2)."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.test import Client
+from wagtail.documents.models import Document
+
+from quietroom.core.models import CustomImage
+from quietroom.core.tests.factories import sign_in_verified
+from quietroom.security.policy import style_hash
+from quietroom.security.tests.pages import public_paths
+from quietroom.theme.templatetags.theme_tags import stylesheet
+
+
+def directives(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    parts = [part.strip().split() for part in header.split(";") if part.strip()]
+    return {part[0]: part[1:] for part in parts}
+
+
+def assert_common_headers(response, label):
+    assert response["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains"
+    ), label
+    assert response["X-Content-Type-Options"] == "nosniff", label
+    assert response["Referrer-Policy"] == "same-origin", label
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin", label
+    permissions = response["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "interest-cohort"):
+        assert f"{feature}=()" in permissions, label
+    policy = directives(response)
+    assert policy["object-src"] == ["'none'"], label
+    assert policy["base-uri"] == ["'none'"], label
+    assert not any("'unsafe-eval'" in values for values in policy.values()), label
+    return policy
+
+
+def assert_reader_policy(response, label):
+    policy = assert_common_headers(response, label)
+    assert policy["default-src"] == ["'self'"], label
+    assert policy["frame-ancestors"] == ["'none'"], label
+    assert policy["form-action"] == ["'self'"], label
+    assert "script-src" not in policy, f"{label}: scripts fall back to default-src 'self'"
+    assert "'unsafe-inline'" not in policy["style-src"], label
+    return policy
+
+
+class HttpsClient(Client):
+    """A test client whose every request arrives over HTTPS, as in production."""
+
+    def generic(self, *args, **kwargs):
+        kwargs["secure"] = True
+        return super().generic(*args, **kwargs)
+
+
+@pytest.fixture
+def https():
+    return HttpsClient()
+
+
+@pytest.mark.django_db
+def test_every_public_page_type_carries_the_reader_policy(https, demo_site):
+    for name, path in public_paths().items():
+        response = https.get(path)
+        assert response.status_code == 200, name
+        assert_reader_policy(response, name)
+        assert response["X-Frame-Options"] == "DENY", name
+
+
+@pytest.mark.django_db
+def test_the_404_and_500_pages_carry_the_reader_policy(demo_site, settings):
+    settings.ROOT_URLCONF = "quietroom.security.tests.urls"
+    client = HttpsClient(raise_request_exception=False)
+
+    missing = client.get("/no-such-page/")
+    broken = client.get("/broken/")
+
+    assert missing.status_code == 404
+    assert broken.status_code == 500
+    assert_reader_policy(missing, "404")
+    policy = assert_reader_policy(broken, "500")
+    inline = BeautifulSoup(broken.content, "html.parser").style.string
+    assert style_hash(inline) in policy["style-src"]
+
+
+@pytest.mark.django_db
+def test_the_inline_stylesheet_is_allowed_by_its_hash_and_nothing_else(https, demo_site):
+    response = https.get(public_paths()["article"])
+    styles = BeautifulSoup(response.content, "html.parser").find_all("style")
+
+    assert [style.string for style in styles] == [stylesheet()]
+    assert style_hash(styles[0].string) in directives(response)["style-src"]
+    assert not re.search(rb"<script(?![^>]*application/ld\+json)", response.content)
+
+
+@pytest.mark.django_db
+def test_a_changed_stylesheet_would_no_longer_match_the_policy(https, demo_site):
+    response = https.get("/")
+    assert style_hash(stylesheet() + " ") not in directives(response)["style-src"]
+
+
+@pytest.mark.django_db
+def test_static_files_carry_the_headers(https, demo_site):
+    response = https.get("/static/wagtailadmin/js/core.js")
+
+    assert response.status_code == 200
+    assert_reader_policy(response, "static file")
+
+
+@pytest.mark.django_db
+def test_uploaded_images_are_served_with_a_policy_that_lets_nothing_run(https, demo_site):
+    image = CustomImage.objects.first()
+    response = https.get(image.file.url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    policy = assert_common_headers(response, "media image")
+    assert policy["default-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+
+
+@pytest.mark.django_db
+def test_documents_download_as_attachments_that_can_run_nothing(https, demo_site):
+    document = Document(title="Intake form")
+    document.file.save("intake.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    response = https.get(document.url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert_common_headers(response, "document")
+    assert directives(response)["default-src"] == ["'none'"]
+    b"".join(response.streaming_content)
+
+
+@pytest.mark.django_db
+def test_the_admin_has_its_own_policy_still_closed_to_other_sites(https, admin_user):
+    sign_in_verified(https, admin_user)
+    for path in ("/admin/login/", "/admin/", "/admin/pages/", "/admin/images/"):
+        response = https.get(path, follow=path == "/admin/login/")
+        assert response.status_code == 200, path
+        policy = assert_common_headers(response, path)
+        assert policy["default-src"] == ["'self'"], path
+        assert policy["frame-ancestors"] == ["'self'"], path
+        assert policy["form-action"] == ["'self'"], path
+        assert all(not source.startswith("http") for v in policy.values() for source in v)
+
