@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 
 from quietroom.security.paths import is_admin_path
 from quietroom.security.twofactor.required import requires_second_factor
@@ -36,7 +37,8 @@ class StaffSessionTimeoutMiddleware:
             if expired(request.session, requires_second_factor(user), now):
                 logout(request)
                 if is_admin_path(request.path_info):
-                    return redirect_to_login(request.get_full_path())
+                    login = reverse("wagtailadmin_login")
+                    return redirect_to_login(request.get_full_path(), login_url=login)
             else:
                 stamp(request.session, now)
         return self.get_response(request)
