@@ -1,0 +1,97 @@
+"""XSS payloads written straight into every editor-controlled field of the demo site.
+
+The writes use `QuerySet.update`, so no save hook and no editor cleans them: what reaches
+a page is whatever the templates and the render-time cleaning make of raw stored data.
+"""
+
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from quietroom.blog.models import ArticlePage, BlogCategory, BlogIndexPage
+from quietroom.practice.models import (
+    ClinicianPage,
+    ContactPage,
+    FAQPage,
+    HomePage,
+    PracticeSettings,
+    ServicePage,
+)
+
+MARK = "XSSMARK"
+TEXT = (
+    f'{MARK}<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
+    '<svg onload="window.__xss=1"><script>window.__xss=1</script></svg>'
+    '"><iframe srcdoc="<script>parent.__xss=1</script>">'
+)
+RICH = (
+    f"<p>{MARK}</p><script>window.__xss=1</script>"
+    '<p><img src=x onerror="window.__xss=1"><a href="javascript:window.__xss=1">a</a>'
+    '<a href="jav&#x09;ascript:window.__xss=1">b</a><a href="JaVaScRiPt:window.__xss=1">c</a>'
+    '<a href="data:text/html,<script>parent.__xss=1</script>">d</a>'
+    '<a href="#" onclick="window.__xss=1">e</a></p>'
+    '<svg><script>window.__xss=1</script><foreignObject><img src=x onerror="window.__xss=1">'
+    '</foreignObject></svg><math><mtext><table><mglyph><style><img src=x onerror="window.__xss=1">'
+    '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>'
+    '<p style="background:url(javascript:window.__xss=1)">f</p>'
+)
+URL = "javascript:window.__xss=1"
+OBFUSCATED_URL = "jav\tascript:window.__xss=1"
+
+
+def stream(model, field: str, raw: list):
+    """A stream value built from raw data without cleaning, as the database would hold it."""
+    return model._meta.get_field(field).stream_block.to_python(raw)
+
+
+def plant() -> None:
+    """Overwrite the demo site's content with payloads, bypassing every save hook."""
+    article = ArticlePage.objects.published().first()
+    image = get_image_model().objects.first()
+    body = [
+        {"type": "text", "value": RICH},
+        {"type": "quote", "value": {"quote": TEXT, "attribution": TEXT}},
+        {"type": "image", "value": {"image": image.pk, "alt_text": TEXT, "caption": TEXT}},
+        {"type": "callout", "value": {"heading": TEXT, "text": RICH}},
+    ]
+    ArticlePage.objects.filter(pk=article.pk).update(
+        title=TEXT,
+        summary=TEXT,
+        hero_alt=TEXT,
+        hero_caption=TEXT,
+        search_description=TEXT,
+        body=stream(ArticlePage, "body", body),
+    )
+    get_image_model().objects.filter(pk=image.pk).update(title=TEXT, description=TEXT)
+    BlogIndexPage.objects.update(intro=RICH)
+    BlogCategory.objects.filter(slug="anxiety").update(name=TEXT, description=TEXT)
+    article.tags.first().__class__.objects.filter(pk=article.tags.first().pk).update(name=TEXT)
+    HomePage.objects.update(intro=RICH, cta_heading=TEXT, cta_text=TEXT)
+    ClinicianPage.objects.update(
+        **{f: TEXT for f in ("pronouns", "credentials", "licence", "summary", "approaches")},
+        **{f: TEXT for f in ("languages", "fees", "insurance", "photo_alt")},
+        bio=RICH,
+    )
+    ServicePage.objects.update(summary=TEXT, body=RICH, who_it_helps=RICH)
+    faq = [{"type": "question", "value": {"question": TEXT, "answer": RICH}}]
+    FAQPage.objects.update(intro=RICH, questions=stream(FAQPage, "questions", faq))
+    ContactPage.objects.update(intro=RICH, thank_you=RICH, submit_label=TEXT)
+    plant_settings()
+
+
+def plant_settings() -> None:
+    services = [
+        {
+            "type": "service",
+            "value": {"name": TEXT, "description": TEXT, "phone": TEXT, "text": TEXT, "url": URL},
+        }
+    ]
+    links = [{"type": "link", "value": {"label": TEXT, "url": OBFUSCATED_URL}}]
+    PracticeSettings.objects.filter(site=Site.objects.get(is_default_site=True)).update(
+        **{f: TEXT for f in ("name", "tagline", "street_address", "locality", "hours")},
+        crisis_line=TEXT,
+        booking_url=URL,
+        quick_exit=True,
+        quick_exit_url=URL,
+        crisis_services=stream(PracticeSettings, "crisis_services", services),
+        social_links=stream(PracticeSettings, "social_links", links),
+    )
