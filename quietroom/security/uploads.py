@@ -6,7 +6,9 @@ from io import BytesIO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.forms import FileField
 from PIL import ExifTags, Image
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 NOT_AN_IMAGE = (
@@ -66,12 +68,27 @@ def without_location(file):
     return SimpleUploadedFile(file.name, buffer.getvalue(), getattr(file, "content_type", None))
 
 
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field, decoding the whole image before Wagtail looks at it.
+
+    Wagtail's own pixel count reads frames and lets a truncated file's OSError escape as a
+    server error; decoding first turns that into a message.
+    """
+
+    def to_python(self, data):
+        file = FileField.to_python(self, data)  # empty or missing: Django's own messages
+        if file is not None and file.size <= (self.max_upload_size or file.size):
+            check_image(file)
+        return super().to_python(data)
+
+
 class SafeImageForm(BaseImageForm):
     """Wagtail's image form (single and multiple upload) with the checks above."""
+
+    file = SafeImageField(label="File")
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if not isinstance(file, UploadedFile):
             return file  # editing an image without replacing its file
-        check_image(file)
         return without_location(file)

@@ -22,9 +22,7 @@ def directives(response) -> dict[str, list[str]]:
 
 
 def assert_common_headers(response, label):
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains"
-    ), label
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains"), label
     assert response["X-Content-Type-Options"] == "nosniff", label
     assert response["Referrer-Policy"] == "same-origin", label
     assert response["Cross-Origin-Opener-Policy"] == "same-origin", label
@@ -146,4 +144,3 @@ def test_the_admin_has_its_own_policy_still_closed_to_other_sites(https, admin_u
         assert policy["frame-ancestors"] == ["'self'"], path
         assert policy["form-action"] == ["'self'"], path
         assert all(not source.startswith("http") for v in policy.values() for source in v)
-
