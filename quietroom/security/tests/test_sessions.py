@@ -1,4 +1,4 @@
-"""Cookies, session fixation and timeouts for staff; passwords and sign-in redirects (E3, E4, E8, B3)."""
+"""Cookies, session fixation, staff timeouts, passwords, sign-in redirects (E3, E4, E8, B3)."""
 
 import time
 
