@@ -1,4 +1,4 @@
-"""In a real Chromium: no CSP violation, no third-party request, no script from content (A2, F1, B2)."""
+"""In a real Chromium: no CSP violation, no third-party request, no payload runs (A2, F1, B2)."""
 
 import re
 import urllib.request
