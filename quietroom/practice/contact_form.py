@@ -11,6 +11,7 @@ from quietroom.inbox.store import notify, store_request
 from quietroom.practice.models.clinicians import ClinicianPage
 from quietroom.practice.models.services import ServicePage
 from quietroom.practice.models.settings import PracticeSettings
+from quietroom.security.clientip import client_ip
 
 TOO_FAST = (
     "We could not send this yet. Please check your details and press the button again, "
@@ -36,7 +37,7 @@ def contact_view(page, request):
     request.sensitive_post_parameters = "__ALL__"  # nothing typed here reaches error reports
     if request.method != "POST":
         return render(page, request, build_form(page))
-    ip_address = request.META.get("REMOTE_ADDR", "")
+    ip_address = client_ip(request)
     if spam.over_limit(ip_address):
         return render(page, request, None, template="practice/contact_limited.html", status=429)
     form = build_form(page, request.POST)

@@ -138,6 +138,10 @@ def test_the_main_admin_screens_work_under_their_policy_and_call_nobody(live_ser
             response = watched.visit(live_server.url + path)
             assert response.status == 200, name
             assert watched.csp_violations() == [], name
+        # A signed-in editor reading the site sees Wagtail's userbar, under the reader policy.
+        watched.visit(live_server.url + ArticlePage.objects.published().first().url)
+        assert watched.page.locator("wagtail-userbar").count() == 1
+        assert watched.csp_violations() == []
     assert watched.foreign_hosts() == set()
 
 

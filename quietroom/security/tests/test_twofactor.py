@@ -151,6 +151,15 @@ def test_wrong_codes_are_throttled_so_even_the_right_one_waits(client, reader, e
 
 
 @pytest.mark.django_db
+def test_a_phone_clock_thirty_seconds_slow_is_accepted(client, reader, enrolled):
+    client.force_login(reader)
+
+    response = client.post(VERIFY, {"token": code(enrolled, at=time.time() - 30), "next": INBOX})
+
+    assert location(response) == INBOX
+
+
+@pytest.mark.django_db
 def test_a_code_from_the_next_minute_but_one_is_refused(client, reader, enrolled):
     client.force_login(reader)
 

@@ -1,5 +1,7 @@
 """Payloads in every editor field and the contact form never become executable (B1, B2)."""
 
+import re
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -43,6 +45,16 @@ def feed_html(xml: bytes) -> str:
     """The HTML a feed reader would show: every item's full content, unescaped."""
     contents = ElementTree.fromstring(xml).iter()
     return "".join(el.text or "" for el in contents if el.tag.endswith(("encoded", "}content")))
+
+
+def test_reader_templates_render_rich_text_only_through_the_cleaning_filter():
+    templates = Path(__file__).resolve().parents[2] / "theme" / "templates"
+    offenders = [
+        str(path.relative_to(templates))
+        for path in templates.rglob("*.html")
+        if re.search(r"\|\s*richtext\b", path.read_text())
+    ]
+    assert offenders == []
 
 
 @pytest.mark.parametrize(
