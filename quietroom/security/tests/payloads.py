@@ -34,8 +34,20 @@ RICH = (
     '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>'
     '<p style="background:url(javascript:window.__xss=1)">f</p>'
 )
+# Shorter payloads for fields whose length the database enforces (PostgreSQL does).
+SHORT = f'{MARK}<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
+TINY = f"{MARK}<svg onload=window.__xss=1>"
 URL = "javascript:window.__xss=1"
 OBFUSCATED_URL = "jav\tascript:window.__xss=1"
+
+
+def fit(model, *names: str) -> dict[str, str]:
+    """The longest payload each named field can hold."""
+    values = {}
+    for name in names:
+        limit = model._meta.get_field(name).max_length or len(TEXT)
+        values[name] = next(p for p in (TEXT, SHORT, TINY) if len(p) <= limit)
+    return values
 
 
 def stream(model, field: str, raw: list):
@@ -54,27 +66,26 @@ def plant() -> None:
         {"type": "callout", "value": {"heading": TEXT, "text": RICH}},
     ]
     ArticlePage.objects.filter(pk=article.pk).update(
-        title=TEXT,
-        summary=TEXT,
-        hero_alt=TEXT,
-        hero_caption=TEXT,
-        search_description=TEXT,
+        **fit(ArticlePage, "title", "summary", "hero_alt", "hero_caption", "search_description"),
         body=stream(ArticlePage, "body", body),
     )
-    get_image_model().objects.filter(pk=image.pk).update(title=TEXT, description=TEXT)
+    get_image_model().objects.filter(pk=image.pk).update(
+        **fit(get_image_model(), "title", "description")
+    )
     BlogIndexPage.objects.update(intro=RICH)
-    BlogCategory.objects.filter(slug="anxiety").update(name=TEXT, description=TEXT)
-    article.tags.first().__class__.objects.filter(pk=article.tags.first().pk).update(name=TEXT)
-    HomePage.objects.update(intro=RICH, cta_heading=TEXT, cta_text=TEXT)
+    BlogCategory.objects.filter(slug="anxiety").update(**fit(BlogCategory, "name", "description"))
+    tag = article.tags.first()
+    type(tag).objects.filter(pk=tag.pk).update(**fit(type(tag), "name"))
+    HomePage.objects.update(intro=RICH, **fit(HomePage, "cta_heading", "cta_text"))
+    clinician_fields = ("pronouns", "credentials", "licence", "summary", "approaches")
     ClinicianPage.objects.update(
-        **{f: TEXT for f in ("pronouns", "credentials", "licence", "summary", "approaches")},
-        **{f: TEXT for f in ("languages", "fees", "insurance", "photo_alt")},
+        **fit(ClinicianPage, *clinician_fields, "languages", "fees", "insurance", "photo_alt"),
         bio=RICH,
     )
-    ServicePage.objects.update(summary=TEXT, body=RICH, who_it_helps=RICH)
+    ServicePage.objects.update(**fit(ServicePage, "summary"), body=RICH, who_it_helps=RICH)
     faq = [{"type": "question", "value": {"question": TEXT, "answer": RICH}}]
     FAQPage.objects.update(intro=RICH, questions=stream(FAQPage, "questions", faq))
-    ContactPage.objects.update(intro=RICH, thank_you=RICH, submit_label=TEXT)
+    ContactPage.objects.update(intro=RICH, thank_you=RICH, **fit(ContactPage, "submit_label"))
     plant_settings()
 
 
@@ -82,13 +93,13 @@ def plant_settings() -> None:
     services = [
         {
             "type": "service",
-            "value": {"name": TEXT, "description": TEXT, "phone": TEXT, "text": TEXT, "url": URL},
+            "value": {"name": TEXT, "description": TEXT, "phone": TINY, "text": TINY, "url": URL},
         }
     ]
     links = [{"type": "link", "value": {"label": TEXT, "url": OBFUSCATED_URL}}]
     PracticeSettings.objects.filter(site=Site.objects.get(is_default_site=True)).update(
-        **{f: TEXT for f in ("name", "tagline", "street_address", "locality", "hours")},
-        crisis_line=TEXT,
+        **fit(PracticeSettings, "name", "tagline", "street_address", "locality", "hours"),
+        **fit(PracticeSettings, "crisis_line"),
         booking_url=URL,
         quick_exit=True,
         quick_exit_url=URL,
