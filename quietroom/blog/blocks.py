@@ -13,6 +13,12 @@ class PullQuoteBlock(blocks.StructBlock):
 
     quote = blocks.TextBlock(max_length=300)
     attribution = blocks.CharBlock(required=False, max_length=120)
+    correcting = blocks.BooleanBlock(
+        required=False,
+        label="This quote shows language we are correcting",
+        help_text="Tick when you quote hurtful words in order to challenge them, so the "
+        "language check leaves them alone.",
+    )
 
     class Meta:
         icon = "openquote"

@@ -15,9 +15,11 @@ from wagtail.search import index
 from quietroom.blog.blocks import ArticleBodyBlock
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import reading_minutes, value_text, word_count
+from quietroom.checks.panels import QualityPanel
+from quietroom.checks.preview import QualityPreviewMixin
 
 
-class ArticlePage(Page):
+class ArticlePage(QualityPreviewMixin, Page):
     hero_image = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -32,6 +34,13 @@ class ArticlePage(Page):
         max_length=300,
         blank=True,
         help_text="One or two sentences, shown in listings and search results.",
+    )
+    content_note = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text="For articles about suicide, self-harm, abuse or other painful topics: one "
+        "sentence shown at the very top with the practice’s crisis resources, such as “This "
+        "article talks about suicide.”",
     )
     body = StreamField(ArticleBodyBlock())
     author = models.ForeignKey(
@@ -52,8 +61,10 @@ class ArticlePage(Page):
     subpage_types = []
 
     content_panels = [
+        QualityPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption")],
             heading="Hero image",

@@ -1,0 +1,66 @@
+"""The check_content report: totals, the exit decision, JSON and plain text."""
+
+import json
+
+from quietroom.checks.findings import LEVELS, at_or_above
+from quietroom.checks.site import PageCheck
+
+SCHEMA_VERSION = 1
+
+
+def totals(results: list[PageCheck]) -> dict:
+    counts = {f"{level}s": sum(r.report.count(level) for r in results) for level in LEVELS}
+    return {"pages": len(results), **counts}
+
+
+def failing(results: list[PageCheck], fail_on: str) -> list[PageCheck]:
+    """The pages with a finding at `fail_on` or more serious."""
+    return [r for r in results if any(at_or_above(f.level, fail_on) for f in r.report.findings)]
+
+
+def as_json(results: list[PageCheck], fail_on: str) -> str:
+    """The report as JSON, in the shape data/check_content.schema.json describes."""
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "fail_on": fail_on,
+        "failed": bool(failing(results, fail_on)),
+        "totals": totals(results),
+        "pages": [
+            {
+                "id": result.page.pk,
+                "title": result.page.title,
+                "type": str(result.page._meta.verbose_name),
+                "url": result.url,
+                "edit_url": result.edit_url,
+                "stats": result.report.stats,
+                "findings": [finding.as_dict() for finding in result.report.findings],
+            }
+            for result in results
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def as_lines(results: list[PageCheck]) -> list[tuple[str | None, str]]:
+    """(level or None, line) pairs for a readable report; the level lets a caller colour it."""
+    lines = []
+    for result in results:
+        if not result.report.findings:
+            continue
+        lines.append((None, f"{result.page.title} ({result.url or 'no address'})"))
+        for finding in result.report.findings:
+            where = f"{finding.location.label}: " if finding.location else ""
+            lines.append(
+                (finding.level, f"  {finding.level:<7} {finding.rule}  {where}{finding.message}")
+            )
+        lines.append((None, f"  edit: {result.edit_url}"))
+        lines.append((None, ""))
+    count = totals(results)
+    lines.append(
+        (
+            None,
+            f"{count['pages']} pages checked: {count['errors']} errors, "
+            f"{count['warnings']} warnings, {count['hints']} suggestions.",
+        )
+    )
+    return lines

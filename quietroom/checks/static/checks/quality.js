@@ -1,0 +1,28 @@
+// Follow a quality finding to its field without reloading the editor; from the preview
+// panel this scrolls the editor beside it. Without a match the link loads the editor at
+// the field instead, through Wagtail's own #:w:contentpath= anchors.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-quality-target]");
+  if (!link) return;
+  let editor = document;
+  try {
+    if (window.parent !== window && window.parent.document) editor = window.parent.document;
+  } catch (error) {
+    return;
+  }
+  const selector = link.dataset.qualityTarget
+    .split(".")
+    .map((part) => `[data-contentpath="${CSS.escape(part)}"]`)
+    .join(" ");
+  const target = editor.querySelector(selector);
+  if (!target) return;
+  event.preventDefault();
+  const tabPanel = target.closest('[role="tabpanel"]');
+  if (tabPanel && tabPanel.hidden) {
+    const tab = editor.querySelector(`[role="tab"][aria-controls="${tabPanel.id}"]`);
+    if (tab) tab.click();
+  }
+  target.scrollIntoView({ behavior: "smooth", block: "center" });
+  const field = target.querySelector("input:not([type=hidden]), textarea, select, [contenteditable=true]");
+  if (field) field.focus({ preventScroll: true });
+});
