@@ -4,7 +4,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from quietroom.checks.document import (
     Heading,
@@ -33,6 +33,20 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def text_of(node: Tag) -> str:
+    """The visible text of `node`: inline markup joins up, line breaks and blocks part words."""
+    pieces = []
+    for item in node.descendants:
+        if isinstance(item, Comment):
+            continue
+        if isinstance(item, NavigableString):
+            if item.parent.name not in SKIPPED:
+                pieces.append(str(item))
+        elif item.name == "br" or item.name in BLOCKS or item.name in CONTAINERS:
+            pieces.append(" ")
+    return clean_text("".join(pieces))
+
+
 def filename(src: str) -> str:
     return PurePosixPath(urlsplit(src or "").path).name
 
@@ -43,14 +57,14 @@ def _image(tag: Tag, location: Location) -> Image:
     return Image(
         alt=tag.get("alt"),
         location=location,
-        caption=clean_text(caption.get_text(" ")) if caption else "",
+        caption=text_of(caption) if caption else "",
         filename=filename(tag.get("src", "")),
     )
 
 
 def _link_text(tag: Tag) -> str:
     alts = [img.get("alt", "") for img in tag.find_all("img")]
-    return clean_text(" ".join([tag.get_text(" "), *alts]))
+    return clean_text(" ".join([text_of(tag), *alts]))
 
 
 def _inline_parts(tag: Tag, location: Location) -> list[Part]:
@@ -75,7 +89,7 @@ def _list_items(tag: Tag, location: Location) -> list[Part]:
     found = []
     for item in tag.find_all("li", recursive=False):
         own = [child for child in item.children if getattr(child, "name", None) not in {"ul", "ol"}]
-        text = clean_text(" ".join(c.get_text(" ") if isinstance(c, Tag) else c for c in own))
+        text = clean_text(" ".join(text_of(c) if isinstance(c, Tag) else str(c) for c in own))
         if text:
             found.append(ListItem(text, location))
         for child in own:
@@ -89,7 +103,7 @@ def _list_items(tag: Tag, location: Location) -> list[Part]:
 def _block(tag: Tag, location: Location) -> list[Part]:
     """The parts of one block-level element."""
     name = tag.name
-    text = clean_text(tag.get_text(" "))
+    text = text_of(tag)
     if name in HEADINGS:
         return [Heading(HEADINGS[name], text, location), *_inline_parts(tag, location)]
     if name == "p":
@@ -108,7 +122,10 @@ def _block(tag: Tag, location: Location) -> list[Part]:
 
 
 def _loose_paragraphs(buffer: list, location: Location) -> list[Part]:
-    text = "".join(n.get_text() if isinstance(n, Tag) else str(n) for n in buffer)
+    text = "".join(
+        text_of(n) if isinstance(n, Tag) else "" if isinstance(n, Comment) else str(n)
+        for n in buffer
+    )
     found = [Paragraph(clean_text(chunk), location) for chunk in _BLANK_LINE.split(text)]
     for node in buffer:
         if isinstance(node, Tag):
