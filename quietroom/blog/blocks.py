@@ -1,6 +1,5 @@
 """The small set of blocks an article body is written with."""
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -26,22 +25,19 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class ImageWithAltBlock(blocks.StructBlock):
-    """An image in the text, always with alt text a screen reader can read out."""
+    """An image in the text, with alt text a screen reader can read out.
+
+    A draft may be saved without alt text; the editorial checks refuse to publish it.
+    """
 
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
+        required=False,
         max_length=250,
-        help_text="What the image shows, for someone who cannot see it.",
+        help_text="What the image shows, for someone who cannot see it. Needed before the "
+        "article can be published.",
     )
     caption = blocks.CharBlock(required=False, max_length=250)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("alt_text", "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={"alt_text": ValidationError("Describe the image for screen readers.")}
-            )
-        return value
 
     class Meta:
         icon = "image"

@@ -23,6 +23,14 @@ def refusal_message(page: Page, errors: list[Finding]) -> str:
     )
 
 
+def keep_as_draft(page: Page) -> None:
+    """Undo the `live` flag the create view sets on a new page before it publishes."""
+    if page.live and page.first_published_at is None:
+        page.live = False
+        page.has_unpublished_changes = True
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+
+
 def held_back(pages) -> list[Page]:
     """The pages among `pages` whose latest draft has an error that blocks publishing."""
     held = []

@@ -9,6 +9,7 @@ from quietroom.checks.publishing import (
     blocking_findings,
     bulk_refusal_message,
     held_back,
+    keep_as_draft,
     refusal_message,
 )
 
@@ -17,10 +18,11 @@ from quietroom.checks.publishing import (
 def refuse_to_publish_with_errors(request, page):
     # The edit and create views have saved the draft revision by now; only publishing waits.
     errors = blocking_findings(page)
-    if errors:
-        messages.error(request, refusal_message(page, errors))
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    if not errors:
+        return None
+    keep_as_draft(page)
+    messages.error(request, refusal_message(page, errors))
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("before_bulk_action")

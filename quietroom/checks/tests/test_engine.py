@@ -36,11 +36,16 @@ def test_a_practice_can_raise_a_hint_to_an_error():
 
 def test_missing_alt_text_stays_an_error_whatever_the_settings_say():
     for level in ("off", "hint", "warning"):
-        assert [f.level for f in findings_of("alt-missing", MIXED, Config(levels={"alt-missing": level}))] == ["error"]
+        assert [
+            f.level
+            for f in findings_of("alt-missing", MIXED, Config(levels={"alt-missing": level}))
+        ] == ["error"]
 
 
 def test_an_unknown_level_falls_back_to_the_rules_own():
-    assert findings_of("link-text", MIXED, Config(levels={"link-text": "loud"}))[0].level == "warning"
+    assert (
+        findings_of("link-text", MIXED, Config(levels={"link-text": "loud"}))[0].level == "warning"
+    )
 
 
 def test_the_report_groups_findings_under_plain_headings():

@@ -1,6 +1,15 @@
 """HTML to body parts: rich text, imported posts without paragraphs, quotes marked correcting."""
 
-from quietroom.checks.document import Heading, Image, Link, ListItem, Location, Paragraph, Quote, Table
+from quietroom.checks.document import (
+    Heading,
+    Image,
+    Link,
+    ListItem,
+    Location,
+    Paragraph,
+    Quote,
+    Table,
+)
 from quietroom.checks.html import parts_from_html
 
 HERE = Location("body", "Body")
@@ -67,7 +76,9 @@ def test_tables_know_whether_they_have_header_cells():
 
 
 def test_a_blockquote_can_be_marked_as_language_being_corrected():
-    marked = parts_from_html('<blockquote class="correcting"><p>You’re crazy.</p></blockquote>', HERE)
+    marked = parts_from_html(
+        '<blockquote class="correcting"><p>You’re crazy.</p></blockquote>', HERE
+    )
     plain = parts_from_html("<blockquote><p>You’re crazy.</p></blockquote>", HERE)
 
     assert marked == [Quote("You’re crazy.", HERE, correcting=True)]
