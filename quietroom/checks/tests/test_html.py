@@ -46,7 +46,10 @@ def test_text_outside_paragraphs_splits_on_blank_lines_as_wordpress_writes_it():
 
 
 def test_images_keep_their_alt_text_caption_and_file_name():
-    html = '<figure><img src="/media/rain-window.jpg?w=600" alt="Rain"><figcaption>Dusk</figcaption></figure><img src="x.png">'
+    html = (
+        '<figure><img src="/media/rain-window.jpg?w=600" alt="Rain">'
+        '<figcaption>Dusk</figcaption></figure><img src="x.png">'
+    )
 
     first, second = parts_from_html(html, HERE)
     assert first == Image("Rain", HERE, caption="Dusk", filename="rain-window.jpg")
@@ -54,7 +57,10 @@ def test_images_keep_their_alt_text_caption_and_file_name():
 
 
 def test_wagtail_image_embeds_and_page_links_are_read():
-    html = '<p><a linktype="page" id="3">our fees</a></p><embed embedtype="image" id="7" alt="" format="left"/>'
+    html = (
+        '<p><a linktype="page" id="3">our fees</a></p>'
+        '<embed embedtype="image" id="7" alt="" format="left"/>'
+    )
 
     parts = parts_from_html(html, HERE)
     assert Link("our fees", "page:3", HERE) in parts

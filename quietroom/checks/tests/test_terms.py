@@ -11,7 +11,9 @@ from quietroom.checks.terms import TermListError, entries, find, phrase_pattern,
 @pytest.mark.parametrize("name", ["sensitive_topics", "stigmatising_language", "promises"])
 def test_every_entry_has_phrases_and_a_suggestion(name):
     for item in term_list("en", name)["entries"]:
-        assert item["name"] and item["phrases"] and item["suggestion"]
+        assert item["name"]
+        assert item["phrases"]
+        assert item["suggestion"]
 
 
 def test_a_regional_language_reads_the_language_folder():
@@ -61,7 +63,7 @@ def test_a_broken_term_list_is_reported_by_its_path(tmp_path, monkeypatch):
     monkeypatch.setattr(terms, "DATA_DIR", tmp_path)
     term_list.cache_clear()
     try:
-        with pytest.raises(TermListError, match="promises.json is not valid JSON"):
+        with pytest.raises(TermListError, match=r"promises\.json is not valid JSON"):
             term_list("en", "promises")
     finally:
         term_list.cache_clear()
