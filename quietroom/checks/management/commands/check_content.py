@@ -26,7 +26,7 @@ class Command(BaseCommand):
             help="the least serious level that makes the command fail (default: error)",
         )
 
-    def handle(self, *paths, json_output: bool, fail_on: str, **options):
+    def handle(self, *args, paths: list[str], json_output: bool, fail_on: str, **options):
         try:
             results = check_live_pages(paths)
         except UnknownPaths as error:
