@@ -1,6 +1,7 @@
 """Words, sentences and short excerpts of plain text."""
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? or … followed by optional closing quotes or brackets, then space.
@@ -39,6 +40,7 @@ def reading_minutes(word_total: int) -> int:
     return max(1, -(-word_total // WORDS_PER_MINUTE))
 
 
+@lru_cache(maxsize=4096)  # each rule and term list reads the same few texts again
 def normalise(text: str) -> str:
     """Lower case, typographic apostrophes and quotes made plain, spaces collapsed."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
