@@ -48,7 +48,9 @@ def test_the_page_keeps_unique_ids_with_two_crisis_notices(client, blog):
     ids = Counter(tag["id"] for tag in soup.find_all(id=True))
     assert all(count == 1 for count in ids.values()), ids
     for section in soup.select(".crisis"):
-        assert soup.find(id=section["aria-labelledby"]) is not None
+        assert all(soup.find(id=label) for label in section["aria-labelledby"].split())
+    names = [section["aria-labelledby"] for section in soup.select(".crisis")]
+    assert len(set(names)) == len(names)  # two regions, told apart by their names
 
 
 def test_the_content_note_warning_goes_once_the_note_is_written(blog):
