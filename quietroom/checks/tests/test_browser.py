@@ -42,6 +42,7 @@ def test_a_finding_link_scrolls_the_editor_to_the_field_and_focuses_it(demo, dja
     article = ArticlePage.objects.get(slug="first-therapy-session")
     image = {"image": make_image().pk, "alt_text": "", "caption": ""}
     article.body = [*article.body.raw_data, {"type": "image", "value": image}]
+    article.title = "What your first therapy session is actually like, step by step"
     article.save_revision()
 
     with chromium_browser() as browser:
@@ -52,6 +53,11 @@ def test_a_finding_link_scrolls_the_editor_to_the_field_and_focuses_it(demo, dja
         page.click("button[type=submit]")
         page.goto(f"{demo.url}/admin/pages/{article.pk}/edit/")
         page.get_by_role("link", name="Body, block 6 (image)").click()
-        focused = page.evaluate("document.activeElement.name")
+        page.wait_for_function("(document.activeElement.name || '').endsWith('-value-alt_text')")
+        in_body = page.evaluate("document.activeElement.name")
+        page.get_by_role("link", name="Title tag (Promote tab)").click()
+        page.wait_for_function("document.activeElement.name === 'seo_title'")
+        on_promote_tab = page.url
 
-    assert focused.endswith("-value-alt_text")
+    assert in_body.endswith("-value-alt_text")
+    assert on_promote_tab.endswith("#tab-promote")

@@ -18,11 +18,16 @@ document.addEventListener("click", (event) => {
   if (!target) return;
   event.preventDefault();
   const tabPanel = target.closest('[role="tabpanel"]');
-  if (tabPanel && tabPanel.hidden) {
-    const tab = editor.querySelector(`[role="tab"][aria-controls="${tabPanel.id}"]`);
-    if (tab) tab.click();
-  }
-  target.scrollIntoView({ behavior: "smooth", block: "center" });
-  const field = target.querySelector("input:not([type=hidden]), textarea, select, [contenteditable=true]");
-  if (field) field.focus({ preventScroll: true });
+  const tab = tabPanel && tabPanel.hidden
+    ? editor.querySelector(`[role="tab"][aria-controls="${tabPanel.id}"]`)
+    : null;
+  if (tab) tab.click();
+  // A tab that was just opened shows its fields a moment later; wait for it before focusing.
+  setTimeout(() => {
+    target.scrollIntoView({ behavior: "smooth", block: "center" });
+    const field = target.querySelector(
+      "input:not([type=hidden]), textarea, select, [contenteditable=true]",
+    );
+    if (field) field.focus({ preventScroll: true });
+  }, tab ? 150 : 0);
 });
