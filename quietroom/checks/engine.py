@@ -4,7 +4,15 @@ from dataclasses import dataclass, field
 
 from quietroom.checks.config import Config
 from quietroom.checks.document import Document
-from quietroom.checks.findings import LEVEL_HEADINGS, LEVELS, OFF, Finding, at_or_above, severity
+from quietroom.checks.findings import (
+    ERROR,
+    LEVEL_HEADINGS,
+    LEVELS,
+    OFF,
+    Finding,
+    at_or_above,
+    severity,
+)
 from quietroom.checks.registry import all_rules
 from quietroom.checks.rules.readability import statistics
 
@@ -24,7 +32,7 @@ class Report:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == LEVELS[0]]
+        return [f for f in self.findings if f.level == ERROR]
 
     def groups(self) -> list[tuple[str, str, list[Finding]]]:
         """(level, heading for people, findings) for each level that has findings."""

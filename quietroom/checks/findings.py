@@ -24,6 +24,7 @@ def severity(level: str) -> int:
 
 
 def at_or_above(level: str, threshold: str) -> bool:
+    """True when `level` is `threshold` or more serious."""
     return severity(level) <= severity(threshold)
 
 

@@ -32,6 +32,7 @@ def document_for_page(page: Page, *, crisis_resources=False, language="en") -> D
 
 
 def article_document(page: ArticlePage, *, crisis_resources: bool, language: str) -> Document:
+    """An article's fields and StreamField body as a Document."""
     return Document(
         title=page.title,
         kind="article",
@@ -46,10 +47,12 @@ def article_document(page: ArticlePage, *, crisis_resources: bool, language: str
 
 
 def file_name(image) -> str:
+    """The file name of a Wagtail image, or an empty string without one."""
     return PurePosixPath(image.file.name).name if image and image.file else ""
 
 
 def hero_image(page: ArticlePage) -> Image | None:
+    """The article's hero as an Image located at its alt text field, or None."""
     if not page.hero_image_id:
         return None
     return Image(

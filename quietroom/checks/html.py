@@ -30,6 +30,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def clean_text(text: str) -> str:
+    """`text` with runs of white space made single spaces."""
     return " ".join(text.split())
 
 
@@ -48,6 +49,7 @@ def text_of(node: Tag) -> str:
 
 
 def filename(src: str) -> str:
+    """The last part of an image address, without its query: `rain.jpg`."""
     return PurePosixPath(urlsplit(src or "").path).name
 
 

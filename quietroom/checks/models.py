@@ -21,6 +21,7 @@ LEVEL_CHOICES = [
 
 
 def rule_choices():
+    """(rule id, plain title) for every rule, read when the form is built."""
     return [(rule.id, f"{rule.title} ({rule.id})") for rule in all_rules().values()]
 
 

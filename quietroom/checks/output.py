@@ -2,20 +2,21 @@
 
 import json
 
-from quietroom.checks.findings import LEVELS, at_or_above
+from quietroom.checks.findings import LEVELS
 from quietroom.checks.site import PageCheck
 
 SCHEMA_VERSION = 1
 
 
 def totals(results: list[PageCheck]) -> dict:
+    """How many pages were checked, and how many findings of each level they have."""
     counts = {f"{level}s": sum(r.report.count(level) for r in results) for level in LEVELS}
     return {"pages": len(results), **counts}
 
 
 def failing(results: list[PageCheck], fail_on: str) -> list[PageCheck]:
     """The pages with a finding at `fail_on` or more serious."""
-    return [r for r in results if any(at_or_above(f.level, fail_on) for f in r.report.findings)]
+    return [result for result in results if result.report.at_or_above(fail_on)]
 
 
 def as_json(results: list[PageCheck], fail_on: str) -> str:

@@ -42,6 +42,7 @@ def held_back(pages) -> list[Page]:
 
 
 def bulk_refusal_message(pages: list[Page]) -> str:
+    """What the writer reads when a bulk publish is refused."""
     titles = ", ".join(f"“{page.title}”" for page in pages)
     return (
         f"Nothing was published: {titles} must be fixed first. Open each one and look at the "

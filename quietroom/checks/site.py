@@ -43,6 +43,7 @@ class SiteContext:
 
 
 def language() -> str:
+    """The site's language code without its region: `en` for `en-gb`."""
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
@@ -87,6 +88,7 @@ def live_pages(paths=()) -> list[Page]:
 
 
 def edit_url(page: Page) -> str:
+    """The absolute address of the page's editor."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailadmin_pages:edit", args=[page.pk]
     )

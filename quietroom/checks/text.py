@@ -11,14 +11,17 @@ WORDS_PER_MINUTE = 220
 
 
 def words(text: str) -> list[str]:
+    """The words of `text`; contractions such as “don’t” count as one."""
     return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:
+    """How many words `text` has."""
     return len(words(text))
 
 
 def sentences(text: str) -> list[str]:
+    """`text` split into sentences at full stops, question and exclamation marks."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 

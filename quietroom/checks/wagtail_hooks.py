@@ -16,6 +16,7 @@ from quietroom.checks.publishing import (
 
 @hooks.register("before_publish_page")
 def refuse_to_publish_with_errors(request, page):
+    """Stops the editor's publish while an error stands; the draft stays saved."""
     # The edit and create views have saved the draft revision by now; only publishing waits.
     errors = blocking_findings(page)
     if not errors:
@@ -27,6 +28,7 @@ def refuse_to_publish_with_errors(request, page):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish_with_errors(request, action_type, objects, action_class_instance):
+    """Stops a bulk publish when any chosen page's draft has an error."""
     if action_type != "publish":
         return None
     held = held_back(objects)

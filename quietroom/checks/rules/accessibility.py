@@ -24,6 +24,7 @@ def _image_name(image: Image) -> str:
 
 @rule("alt-missing", family=FAMILY, level=ERROR, title="Image without alt text", adjustable=False)
 def alt_missing(document: Document, config):
+    """Yields an error for each image, hero included, without alt text."""
     for image in document.images():
         if not (image.alt or "").strip():
             named = f" ({image.filename})" if image.filename else ""
@@ -79,6 +80,7 @@ def _alt_problem(image: Image, generic: set[str]) -> str | None:
 
 @rule("alt-text", family=FAMILY, level=WARNING, title="Alt text that does not describe the image")
 def alt_text(document: Document, config):
+    """Yields a warning for alt text that will not tell a listener what the image shows."""
     generic = set(term_list(document.language, "accessibility")["generic_alt_text"])
     for image in document.images():
         if (image.alt or "").strip():
@@ -89,6 +91,7 @@ def alt_text(document: Document, config):
 
 @rule("heading-h1", family=FAMILY, level=WARNING, title="Main heading used inside the text")
 def heading_h1(document: Document, config):
+    """Yields a warning for each level-1 heading in the body."""
     for heading in document.parts(Heading):
         if heading.level == 1:
             yield Issue(
@@ -101,6 +104,7 @@ def heading_h1(document: Document, config):
 
 @rule("heading-skipped", family=FAMILY, level=WARNING, title="Skipped heading level")
 def heading_skipped(document: Document, config):
+    """Yields a warning where a heading is more than one level below the one before."""
     previous = 1  # the page title is the level-1 heading
     for heading in document.parts(Heading):
         if heading.level > previous + 1:
@@ -123,6 +127,7 @@ def _is_address(text: str, href: str) -> bool:
 
 @rule("link-text", family=FAMILY, level=WARNING, title="Link text that does not say where it goes")
 def link_text(document: Document, config):
+    """Yields a warning for links whose text does not say where they go."""
     vague = set(term_list(document.language, "accessibility")["vague_link_text"])
     for link in document.parts(Link):
         text = link.text.strip()
@@ -150,6 +155,7 @@ def link_text(document: Document, config):
 
 @rule("table-headers", family=FAMILY, level=WARNING, title="Table without headers")
 def table_headers(document: Document, config):
+    """Yields a warning for each table without header cells."""
     for table in document.parts(Table):
         if not table.has_header:
             yield Issue(

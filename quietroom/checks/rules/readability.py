@@ -70,6 +70,7 @@ def _grade_advice(found: float, limit: float) -> str:
 
 @rule("reading-grade", family=FAMILY, level=WARNING, title="Reading grade of the whole text")
 def reading_grade(document: Document, config):
+    """Yields a warning when the whole text reads above the practice's grade."""
     found = statistics(document)["grade"]
     if found is not None and found > config.reading_grade:
         yield Issue(WHOLE_ARTICLE, "The text " + _grade_advice(found, config.reading_grade))
@@ -77,6 +78,7 @@ def reading_grade(document: Document, config):
 
 @rule("section-grade", family=FAMILY, level=WARNING, title="Reading grade of a section")
 def section_grade(document: Document, config):
+    """Yields a warning for each section that reads above the practice's grade."""
     found_sections = sections(document)
     if len(found_sections) < 2:
         return
@@ -93,6 +95,7 @@ def section_grade(document: Document, config):
 
 @rule("long-sentence", family=FAMILY, level=WARNING, title="Long sentence")
 def long_sentence(document: Document, config):
+    """Yields a warning for each sentence longer than the practice's limit."""
     for part in document.prose():
         for sentence in sentences(part.text):
             count = word_count(sentence)
@@ -106,6 +109,7 @@ def long_sentence(document: Document, config):
 
 @rule("long-paragraph", family=FAMILY, level=WARNING, title="Long paragraph")
 def long_paragraph(document: Document, config):
+    """Yields a warning for each paragraph longer than the practice's limit."""
     for part in document.parts(Paragraph):
         count = word_count(part.text)
         if count > config.long_paragraph_words:
@@ -118,6 +122,7 @@ def long_paragraph(document: Document, config):
 
 @rule("reading-time", family=FAMILY, level=HINT, title="Long reading time")
 def reading_time(document: Document, config):
+    """Yields a hint when the article takes more than ten minutes to read."""
     minutes = statistics(document)["reading_minutes"]
     if minutes > LONG_READ_MINUTES:
         yield Issue(

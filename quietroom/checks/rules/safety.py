@@ -39,6 +39,7 @@ def _join(names: list[str]) -> str:
 
 @rule("content-note", family=FAMILY, level=WARNING, title="Sensitive topic without a content note")
 def content_note(document: Document, config):
+    """Yields a warning when an article discusses a sensitive topic without a note."""
     if not document.is_article:
         return
     found = []
@@ -69,6 +70,7 @@ def content_note(document: Document, config):
 
 @rule("stigmatising-language", family=FAMILY, level=WARNING, title="Stigmatising language")
 def stigmatising_language(document: Document, config):
+    """Yields a warning for each stigmatising phrasing, with a kinder one."""
     for part, text in texts(document, include_correcting=False):
         for entry in entries(document.language, "stigmatising_language"):
             matches = find(entry, text)
@@ -88,6 +90,7 @@ def negated(text: str, match: re.Match, negations: set[str]) -> bool:
 
 @rule("promises", family=FAMILY, level=HINT, title="Promise of a result")
 def promises(document: Document, config):
+    """Yields a hint for each promise of a result that is not negated."""
     negations = set(term_list(document.language, "promises").get("negations", []))
     for part, text in texts(document, include_correcting=False):
         for entry in entries(document.language, "promises"):

@@ -10,6 +10,7 @@ MAX_TITLE_LENGTH = 60  # about what search engines show before cutting a title o
 
 @rule("summary-missing", family=FAMILY, level=WARNING, title="Article without a summary")
 def summary_missing(document: Document, config):
+    """Yields a warning for an article without a summary."""
     if document.is_article and not document.summary.strip():
         yield Issue(
             Location("summary", "Summary"),
@@ -21,6 +22,7 @@ def summary_missing(document: Document, config):
 
 @rule("title-length", family=FAMILY, level=HINT, title="Title too long for search results")
 def title_length(document: Document, config):
+    """Yields a hint when search results would cut the article's title short."""
     title = (document.search_title or document.title).strip()
     if document.is_article and len(title) > MAX_TITLE_LENGTH:
         yield Issue(
@@ -33,6 +35,7 @@ def title_length(document: Document, config):
 
 @rule("hero-missing", family=FAMILY, level=HINT, title="Article without a hero image")
 def hero_missing(document: Document, config):
+    """Yields a hint for an article without a hero image."""
     if document.is_article and document.hero is None:
         yield Issue(
             Location("hero_image", "Hero image"),
