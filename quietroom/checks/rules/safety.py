@@ -11,6 +11,8 @@ from quietroom.checks.text import normalise
 
 FAMILY = "safety"
 CONTENT_NOTE = Location("content_note", "Content note")
+TITLE = Location("title", "Title")
+SUMMARY = Location("summary", "Summary")
 NEGATION_WINDOW = 5  # words before a promise that can turn it around ("none of these is a cure")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]")
 CORRECTING_HINT = (
@@ -19,18 +21,15 @@ CORRECTING_HINT = (
 )
 
 
-def texts(document: Document, *, include_correcting: bool) -> Iterator[tuple[object, str]]:
-    """Each piece of reader-visible text with its part: title, summary, headings, prose."""
-    yield None, document.title
+def texts(document: Document, *, include_correcting: bool) -> Iterator[tuple[Location, str, bool]]:
+    """(where, text, is a quote) for the title, summary, headings and prose of `document`."""
+    yield TITLE, document.title, False
     if document.summary:
-        yield None, document.summary
+        yield SUMMARY, document.summary, False
     for part in document.parts(Heading, *PROSE):
-        if include_correcting or not (isinstance(part, Quote) and part.correcting):
-            yield part, part.text
-
-
-def _location(document: Document, part) -> Location:
-    return part.location if part is not None else Location("title", "Title")
+        quote = isinstance(part, Quote)
+        if include_correcting or not (quote and part.correcting):
+            yield part.location, part.text, quote
 
 
 def _join(names: list[str]) -> str:
@@ -45,7 +44,7 @@ def content_note(document: Document, config):
     found = []
     for entry in entries(document.language, "sensitive_topics"):
         mentions = sum(
-            len(find(entry, text)) for _, text in texts(document, include_correcting=True)
+            len(find(entry, text)) for _, text, _ in texts(document, include_correcting=True)
         )
         if mentions >= entry.min_mentions:
             found.append(entry)
@@ -71,13 +70,13 @@ def content_note(document: Document, config):
 @rule("stigmatising-language", family=FAMILY, level=WARNING, title="Stigmatising language")
 def stigmatising_language(document: Document, config):
     """Yields a warning for each stigmatising phrasing, with a kinder one."""
-    for part, text in texts(document, include_correcting=False):
+    for location, text, quote in texts(document, include_correcting=False):
         for entry in entries(document.language, "stigmatising_language"):
             matches = find(entry, text)
             if matches:
-                hint = CORRECTING_HINT if isinstance(part, Quote) else ""
+                hint = CORRECTING_HINT if quote else ""
                 yield Issue(
-                    _location(document, part),
+                    location,
                     f"“{matches[0].group(0)}”: {entry.why} Try {entry.suggestion}.{hint}",
                 )
 
@@ -92,13 +91,13 @@ def negated(text: str, match: re.Match, negations: set[str]) -> bool:
 def promises(document: Document, config):
     """Yields a hint for each promise of a result that is not negated."""
     negations = set(term_list(document.language, "promises").get("negations", []))
-    for part, text in texts(document, include_correcting=False):
+    for location, text, _ in texts(document, include_correcting=False):
         for entry in entries(document.language, "promises"):
             plain = normalise(text)
             matches = [m for m in find(entry, text) if not negated(plain, m, negations)]
             if matches:
                 yield Issue(
-                    _location(document, part),
+                    location,
                     f"“{matches[0].group(0)}” can read as a promise. {entry.why} You could "
                     f"say {entry.suggestion} instead.",
                 )

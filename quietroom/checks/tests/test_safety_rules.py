@@ -77,11 +77,15 @@ def test_stigmatising_phrasings_get_a_warning_with_a_kinder_wording(text, sugges
     assert suggestion in found[0].message
 
 
-def test_stigmatising_language_in_a_heading_or_the_title_is_found_too():
-    document = article(Heading(2, "When someone commits suicide", BODY), title="An addict’s story")
+def test_stigmatising_language_in_a_heading_the_title_or_the_summary_is_found_too():
+    document = article(
+        Heading(2, "When someone commits suicide", BODY),
+        title="An addict’s story",
+        summary="Living with a schizophrenic parent.",
+    )
 
     found = findings_of("stigmatising-language", document)
-    assert {f.location.field for f in found} == {"title", "body"}
+    assert sorted(f.location.field for f in found) == ["body", "summary", "title"]
 
 
 @pytest.mark.parametrize(
