@@ -57,11 +57,14 @@ def as_lines(results: list[PageCheck]) -> list[tuple[str | None, str]]:
         lines.append((None, f"  edit: {result.edit_url}"))
         lines.append((None, ""))
     count = totals(results)
-    lines.append(
-        (
-            None,
-            f"{count['pages']} pages checked: {count['errors']} errors, "
-            f"{count['warnings']} warnings, {count['hints']} suggestions.",
-        )
+    summary = ", ".join(
+        plural(count[key], word)
+        for key, word in (("errors", "error"), ("warnings", "warning"), ("hints", "suggestion"))
     )
+    lines.append((None, f"{plural(count['pages'], 'page')} checked: {summary}."))
     return lines
+
+
+def plural(number: int, word: str) -> str:
+    """“1 page”, “2 pages”."""
+    return f"{number} {word}{'' if number == 1 else 's'}"

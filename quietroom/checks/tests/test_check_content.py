@@ -90,7 +90,7 @@ def test_the_readable_report_names_pages_findings_and_totals(clean, with_warning
     assert "No alt (http://" in output
     assert "error   alt-missing  Body, block 1 (image): This image" in output
     assert "warning long-sentence" in output
-    assert "1 errors, 1 warnings" in output
+    assert "1 error, 1 warning, " in output
     assert "Clean (" not in output  # a page with nothing to say is not listed
 
 
@@ -111,6 +111,7 @@ def test_suggestions_never_fail_the_command(clean):
 
     assert error is None
     assert "0 errors, 0 warnings" in output
+    assert "suggestion" in output
 
 
 def test_given_paths_limit_the_check_to_those_pages(clean, with_error):
