@@ -2,6 +2,7 @@ import pytest
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.demo.build import build_demo_site
+from quietroom.serving import pagecache
 
 
 @pytest.fixture
@@ -30,3 +31,11 @@ def inbox_keys(settings, tmp_path):
 def demo_site(db, inbox_keys):
     """The whole demo practice, as `quietroom demo` builds it."""
     build_demo_site()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with an empty page cache, whatever earlier tests rendered."""
+    pagecache.clear_local()
+    yield
+    pagecache.clear_local()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "quietroom.practice",
     "quietroom.blog",
     "quietroom.inbox",
+    "quietroom.serving",
     "quietroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quietroom.serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -119,6 +121,19 @@ def database_config() -> dict:
 
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Caches: local memory by default; Redis, shared by every process and host, with REDIS_URL.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+QUIETROOM_SHARED_CACHE = bool(REDIS_URL)
+QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS", "3600"))
+if REDIS_URL:
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": "pages"}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
