@@ -2,7 +2,7 @@ import pytest
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.demo.build import build_demo_site
-from quietroom.serving import pagecache
+from quietroom.serving import memo, pagecache
 
 
 @pytest.fixture
@@ -37,5 +37,7 @@ def demo_site(db, inbox_keys):
 def fresh_page_cache():
     """Each test starts with an empty page cache, whatever earlier tests rendered."""
     pagecache.clear_local()
+    memo.clear()
     yield
     pagecache.clear_local()
+    memo.clear()

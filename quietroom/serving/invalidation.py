@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from quietroom.blog.models import BlogCategory
@@ -37,7 +37,7 @@ def connect() -> None:
     post_delete.connect(page_deleted, dispatch_uid="quietroom-cache-page-deleted")
     for signal in (post_save, post_delete):
         signal.connect(setting_changed, dispatch_uid=f"quietroom-cache-settings-{id(signal)}")
-        for model in (BlogCategory, Redirect, Site, get_image_model()):
+        for model in (BlogCategory, Redirect, Site, PageViewRestriction, get_image_model()):
             signal.connect(
                 content_changed,
                 sender=model,

@@ -11,7 +11,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from quietroom.core.tests.factories import make_article, make_contact_page
 from quietroom.practice.models import PracticeSettings
@@ -210,3 +210,22 @@ def test_two_bumps_in_a_row_give_two_generations():
     generation.bump()
 
     assert before < middle < generation.current()
+
+
+def test_a_page_made_private_asks_for_login_at_once(blog, article):
+    assert wsgi_get(article.url)[0] == 200
+
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+
+    status, headers, _ = wsgi_get(article.url)
+    assert status == 302
+    assert headers["Location"].startswith("/_util/login/")
+    assert b"Cached article" not in wsgi_get(blog.url)[2]
+
+
+def test_a_private_section_stays_private_for_pages_below_it(blog):
+    PageViewRestriction.objects.create(page=blog, restriction_type="login")
+    below = make_article(blog, "Below a private blog", day(2))
+
+    assert wsgi_get(below.url)[0] == 302
+    assert wsgi_get(blog.url)[0] == 302
