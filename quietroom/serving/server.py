@@ -35,6 +35,7 @@ def build(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None)
         port=port,
         interface=Interfaces.WSGI,
         workers=workers or default_workers(),
+        blocking_threads=2,
         backlog=2048,
         log_access=False,
         respawn_failed_workers=True,
