@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.demo.build import build_demo_site
@@ -35,9 +36,11 @@ def demo_site(db, inbox_keys):
 
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
-    """Each test starts with an empty page cache, whatever earlier tests rendered."""
+    """Each test starts with empty caches, whatever earlier tests rendered or remembered."""
     pagecache.clear_local()
     memo.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
     pagecache.clear_local()
     memo.clear()
