@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -16,14 +17,22 @@ from quietroom.core.models import CustomImage
 from quietroom.demo import practice as content
 from quietroom.demo.articles import ARTICLES
 from quietroom.demo.heroes import HEROES, render_jpeg
+from quietroom.inbox import access
+from quietroom.inbox.models import ConsultationRequest
+from quietroom.inbox.store import notify, store_request
 from quietroom.practice.models import (
     ClinicianIndexPage,
     ClinicianPage,
+    ContactPage,
+    FAQPage,
     HomePage,
     PracticeSettings,
+    ServiceIndexPage,
+    ServicePage,
 )
 
 ADMIN_USERNAME = "admin"
+INBOX_GROUP = "Inbox readers"
 
 
 @dataclass
@@ -52,8 +61,22 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
         show_in_menus=True,
     )
     clinicians = ensure_clinicians(home, report)
-    for article in ARTICLES:
-        ensure_article(blog, article, clinicians, report)
+    articles = {data["slug"]: ensure_article(blog, data, clinicians, report) for data in ARTICLES}
+    ensure_services(home, clinicians, articles, report)
+    ensure_faq(home, report)
+    contact = ensure_child(
+        home,
+        ContactPage,
+        "contact",
+        report,
+        title="Contact us",
+        intro=content.CONTACT_INTRO,
+        show_in_menus=True,
+    )
+    if home.cta_page_id is None:
+        home.cta_page = contact
+        home.save_revision().publish()
+    ensure_inbox(home, report)
     return report
 
 
@@ -115,6 +138,67 @@ def ensure_clinicians(home: HomePage, report: BuildReport) -> dict[str, Clinicia
     }
 
 
+def ensure_services(home, clinicians: dict, articles: dict, report: BuildReport) -> None:
+    index = ensure_child(
+        home,
+        ServiceIndexPage,
+        "services",
+        report,
+        title="How we help",
+        intro="<p>The kinds of help we offer, and who each one is for.</p>",
+        show_in_menus=True,
+    )
+    for data in content.SERVICES:
+        if ServicePage.objects.child_of(index).filter(slug=data["slug"]).exists():
+            continue
+        fields = {k: v for k, v in data.items() if k not in ("slug", "clinicians", "articles")}
+        service = ServicePage(slug=data["slug"], **fields)
+        service.related_articles = [articles[slug] for slug in data["articles"]]
+        index.add_child(instance=service)
+        service.save_revision().publish()
+        for slug in data["clinicians"]:
+            clinicians[slug].services.add(service)
+            clinicians[slug].save_revision().publish()
+        report.add(f"service “{service.title}”")
+
+
+def ensure_faq(home, report: BuildReport) -> None:
+    ensure_child(
+        home,
+        FAQPage,
+        "questions",
+        report,
+        title="Questions people ask",
+        intro=content.FAQ_INTRO,
+        questions=[
+            {"type": "question", "value": {"question": question, "answer": answer}}
+            for question, answer in content.FAQ
+        ],
+        show_in_menus=True,
+    )
+
+
+def ensure_inbox(home, report: BuildReport) -> None:
+    """An "Inbox readers" group holding the inbox permissions, and a few sample requests."""
+    readers, created = Group.objects.get_or_create(name=INBOX_GROUP)
+    if created:
+        readers.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="inbox", codename__in=[access.READ, access.PREVIEW]
+            )
+            | Permission.objects.filter(
+                content_type__app_label="wagtailadmin", codename="access_admin"
+            )
+        )
+        report.add(f"group “{INBOX_GROUP}”")
+    site = Site.objects.get(root_page=home)
+    if not ConsultationRequest.objects.filter(site=site).exists():
+        practice = PracticeSettings.for_site(site)
+        for data in content.SAMPLE_REQUESTS:
+            notify(store_request(data, site), practice.email, practice.name)
+        report.add(f"{len(content.SAMPLE_REQUESTS)} sample consultation requests")
+
+
 def ensure_hero(motif: str) -> CustomImage:
     hero = HEROES[motif]
     title = f"Illustration: {motif.replace('-', ' ')}"
@@ -162,5 +246,7 @@ def ensure_admin(password: str | None = None) -> str | None:
     if User.objects.filter(username=ADMIN_USERNAME).exists():
         return None
     password = password or os.environ.get("QUIETROOM_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-    User.objects.create_superuser(ADMIN_USERNAME, "admin@lindentree.example", password)
+    admin = User.objects.create_superuser(ADMIN_USERNAME, "admin@lindentree.example", password)
+    # The inbox opens only to an explicit grant, even for a superuser.
+    admin.groups.add(Group.objects.get_or_create(name=INBOX_GROUP)[0])
     return password

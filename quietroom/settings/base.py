@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "quietroom.practice",
     "quietroom.blog",
     "quietroom.checks",
+    "quietroom.inbox",
+    "quietroom.serving",
     "quietroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quietroom.serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,6 +123,19 @@ def database_config() -> dict:
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches: local memory by default; Redis, shared by every process and host, with REDIS_URL.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+QUIETROOM_SHARED_CACHE = bool(REDIS_URL)
+QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS", "3600"))
+if REDIS_URL:
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": "pages"}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -150,6 +166,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = os.environ.get(
     "QUIETROOM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_HOST = os.environ.get("QUIETROOM_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("QUIETROOM_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("QUIETROOM_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("QUIETROOM_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("QUIETROOM_EMAIL_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("QUIETROOM_FROM_EMAIL", "quietroom@localhost")
+
+# The consultation inbox and the contact form.
+QUIETROOM_INBOX_CREATE_KEY = True  # production requires an existing key instead
+QUIETROOM_INBOX_RETENTION_DAYS = int(os.environ.get("QUIETROOM_INBOX_RETENTION_DAYS", "180"))
+QUIETROOM_CONTACT_MIN_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MIN_SECONDS", "3"))
+QUIETROOM_CONTACT_RATE_LIMIT = int(os.environ.get("QUIETROOM_CONTACT_RATE_LIMIT", "10"))
+QUIETROOM_CONTACT_RATE_WINDOW = int(os.environ.get("QUIETROOM_CONTACT_RATE_WINDOW", "3600"))
+
+# Only the contact form sets a cookie for readers: CSRF, for this browser session only.
+CSRF_COOKIE_AGE = None
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_FAILURE_VIEW = "quietroom.theme.views.csrf_failure"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 WAGTAIL_SITE_NAME = "Quietroom"
 WAGTAILADMIN_BASE_URL = os.environ.get("QUIETROOM_BASE_URL", "http://127.0.0.1:8000")
@@ -158,6 +196,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No calls home from the admin: no update check, no avatars from gravatar.com.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {

@@ -11,6 +11,7 @@ for required in ("QUIETROOM_SECRET_KEY", "QUIETROOM_ALLOWED_HOSTS", "QUIETROOM_B
         raise ImproperlyConfigured(f"{required} must be set for production.")
 
 DEBUG = False
+QUIETROOM_INBOX_CREATE_KEY = False
 QUIETROOM_SERVE_MEDIA = env_flag("QUIETROOM_SERVE_MEDIA", default=False)  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

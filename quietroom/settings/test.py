@@ -10,7 +10,11 @@ os.environ.setdefault("QUIETROOM_SECRET_KEY", "test-only-secret-key-not-for-prod
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
+QUIETROOM_CONTACT_MIN_SECONDS = 0
+# A file, not memory, so live-server threads each get their own connection, as in production,
+# and the tests can read the database's raw bytes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

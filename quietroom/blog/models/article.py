@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +18,12 @@ from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import reading_minutes, value_text, word_count
 from quietroom.checks.panels import QualityPanel
 from quietroom.checks.preview import QualityPreviewMixin
+from quietroom.serving.memo import per_generation
+
+
+def blog_at(path: str):
+    """The blog page at tree path `path`, remembered until content changes."""
+    return per_generation(("blog", path), lambda: Page.objects.get(path=path).specific)
 
 
 class ArticlePage(QualityPreviewMixin, Page):
@@ -56,6 +63,7 @@ class ArticlePage(QualityPreviewMixin, Page):
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
     objects = ArticleManager()
+    route_select_related = ("hero_image", "author")
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -111,6 +119,14 @@ class ArticlePage(QualityPreviewMixin, Page):
     def word_count(self) -> int:
         return word_count(self.body_text())
 
+    @cached_property
+    def tag_list(self) -> list:
+        return list(self.tags.all())
+
+    @cached_property
+    def category_list(self) -> list:
+        return list(self.categories.all())
+
     def previous_article(self):
         """The newer neighbour in the blog index, or None at the top."""
         return ArticlePage.objects.previous_to(self).first()
@@ -129,7 +145,7 @@ class ArticlePage(QualityPreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = self.get_parent().specific
+        context["blog"] = blog_at(self.path[: -self.steplen])
         context["previous_article"] = self.previous_article()
         context["next_article"] = self.next_article()
         return context

@@ -10,7 +10,14 @@ from wagtail.models import Page, Site
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
 from quietroom.core.models import CustomImage
-from quietroom.practice.models import ClinicianIndexPage, ClinicianPage, HomePage
+from quietroom.inbox import spam
+from quietroom.practice.models import (
+    ClinicianIndexPage,
+    ClinicianPage,
+    ContactPage,
+    HomePage,
+    PracticeSettings,
+)
 
 _counter = itertools.count(1)
 
@@ -71,3 +78,28 @@ def make_draft(blog: BlogIndexPage, title="A draft", date=None, **fields) -> Art
     blog.add_child(instance=page)
     page.save_revision()
     return page
+
+
+def make_contact_page(home: Page, email="practice@example.org") -> ContactPage:
+    practice = PracticeSettings.for_site(Site.objects.get(root_page=home))
+    practice.name, practice.email = "Test Practice", email
+    practice.save()
+    return publish(home, ContactPage(title="Contact us", slug="contact"))
+
+
+def valid_request(**overrides) -> dict:
+    """POST data for the contact form that passes every check."""
+    return {
+        "name": "Robin Example",
+        "email": "robin@example.org",
+        "phone": "",
+        "preferred_contact": "email",
+        "may_leave_message": "no",
+        "message": "I would like to talk about anxiety at work.",
+        "clinician": "",
+        "service": "",
+        "consent": "on",
+        "leave_blank": "",
+        "started": spam.start_token(),
+        **overrides,
+    }

@@ -77,3 +77,19 @@ def test_production_settings_refuse_to_start_without_their_secrets(tmp_path):
 
     assert result.returncode == 2
     assert result.stderr == "quietroom: QUIETROOM_SECRET_KEY must be set for production.\n"
+
+
+def test_production_refuses_to_run_without_an_inbox_key(tmp_path):
+    production = {
+        "QUIETROOM_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "quietroom.settings.production",
+        "QUIETROOM_SECRET_KEY": "x" * 60,
+        "QUIETROOM_ALLOWED_HOSTS": "practice.example",
+        "QUIETROOM_BASE_URL": "https://practice.example",
+    }
+
+    result = run_quietroom("check", env=production)
+
+    assert result.returncode != 0
+    assert "quietroom.inbox.E001" in result.stderr
+    assert not (tmp_path / "secrets" / "inbox_keys").exists()

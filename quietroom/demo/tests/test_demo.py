@@ -4,13 +4,16 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from quietroom.blog.models import ArticlePage, BlogCategory
 from quietroom.core.models import CustomImage
 from quietroom.demo.articles import ARTICLES
-from quietroom.practice.models import ClinicianPage, HomePage, PracticeSettings
+from quietroom.inbox import access
+from quietroom.inbox.models import ConsultationRequest
+from quietroom.practice.models import ClinicianPage, HomePage, PracticeSettings, ServicePage
 
 
 def run_demo():
@@ -28,11 +31,14 @@ def counts():
         "clinicians": ClinicianPage.objects.count(),
         "users": get_user_model().objects.count(),
         "sites": Site.objects.count(),
+        "services": ServicePage.objects.count(),
+        "requests": ConsultationRequest.objects.count(),
+        "groups": Group.objects.count(),
     }
 
 
 @pytest.mark.django_db
-def test_running_the_demo_twice_leaves_one_copy_of_everything(monkeypatch):
+def test_running_the_demo_twice_leaves_one_copy_of_everything(monkeypatch, inbox_keys):
     monkeypatch.delenv("QUIETROOM_ADMIN_PASSWORD", raising=False)
     first_output = run_demo()
     after_first = counts()
@@ -42,6 +48,8 @@ def test_running_the_demo_twice_leaves_one_copy_of_everything(monkeypatch):
     assert after_first["articles"] == len(ARTICLES) >= 6
     assert after_first["images"] == len(ARTICLES)
     assert after_first["clinicians"] == 3
+    assert after_first["services"] == 3
+    assert after_first["requests"] == 2
     assert HomePage.objects.count() == 1
     assert "Password (shown once):" in first_output
     assert "Password" not in second_output.replace("password unchanged", "")
@@ -49,17 +57,19 @@ def test_running_the_demo_twice_leaves_one_copy_of_everything(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_the_admin_password_can_come_from_the_environment(monkeypatch, client):
+def test_the_admin_password_can_come_from_the_environment(monkeypatch, client, inbox_keys):
     monkeypatch.setenv("QUIETROOM_ADMIN_PASSWORD", "a-long-demo-passphrase")
 
     output = run_demo()
 
     assert "a-long-demo-passphrase" in output
     assert client.login(username="admin", password="a-long-demo-passphrase")
+    admin = get_user_model().objects.get(username="admin")
+    assert access.can_read_inbox(admin), "the demo admin is explicitly granted the inbox"
 
 
 @pytest.mark.django_db
-def test_every_demo_article_is_live_with_a_described_hero_and_an_author():
+def test_every_demo_article_is_live_with_a_described_hero_and_an_author(inbox_keys):
     run_demo()
 
     articles = ArticlePage.objects.published()

@@ -2,11 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
+
+
+def split_list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
 
 
 class ClinicianIndexPage(Page):
@@ -29,20 +34,55 @@ class ClinicianPage(Page):
     credentials = models.CharField(
         max_length=200, blank=True, help_text="For example: PhD, licensed clinical psychologist."
     )
+    licence = models.CharField(
+        max_length=200, blank=True, help_text="Licence type, number and where it is held."
+    )
     photo = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
     summary = models.TextField(max_length=300, blank=True)
+    approaches = models.CharField(
+        max_length=300, blank=True, help_text="Comma-separated, e.g. CBT, EMDR, person-centred."
+    )
+    services = ParentalManyToManyField(
+        "practice.ServicePage",
+        blank=True,
+        related_name="clinicians_offering",
+        help_text="The specialties and services this clinician offers.",
+    )
+    languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated.")
+    in_person = models.BooleanField("sees clients in person", default=True)
+    telehealth = models.BooleanField("offers telehealth", default=True)
+    accepting_new_clients = models.BooleanField(default=True)
+    fees = models.TextField("fees", max_length=500, blank=True)
+    insurance = models.TextField("insurance notes", max_length=500, blank=True)
     bio = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("summary")],
+            [
+                FieldPanel("pronouns"),
+                FieldPanel("credentials"),
+                FieldPanel("licence"),
+                FieldPanel("summary"),
+            ],
             heading="About",
         ),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("approaches"),
+                FieldPanel("services"),
+                FieldPanel("languages"),
+                FieldRowPanel([FieldPanel("in_person"), FieldPanel("telehealth")]),
+                FieldPanel("accepting_new_clients"),
+                FieldPanel("fees"),
+                FieldPanel("insurance"),
+            ],
+            heading="Practice details",
+        ),
         FieldPanel("bio"),
     ]
     parent_page_types = ["practice.ClinicianIndexPage"]
@@ -57,5 +97,21 @@ class ClinicianPage(Page):
         if self.photo_id and not self.photo_alt:
             raise ValidationError({"photo_alt": "Add alt text for the photo."})
 
+    def approach_list(self) -> list[str]:
+        return split_list(self.approaches)
+
+    def language_list(self) -> list[str]:
+        return split_list(self.languages)
+
+    def session_formats(self) -> list[str]:
+        return [
+            label
+            for label, offered in (("In person", self.in_person), ("Telehealth", self.telehealth))
+            if offered
+        ]
+
     def published_articles(self):
         return ArticlePage.objects.published().filter(author=self).newest_first()
+
+    def live_services(self):
+        return self.services.live().public().order_by("title")

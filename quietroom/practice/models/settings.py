@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from quietroom.serving.memo import per_generation
+
 DEFAULT_CRISIS_LINE = (
     "If you are in danger or thinking about ending your life, call your local emergency "
     "number now, or reach a crisis line below. This site cannot respond to emergencies."
@@ -46,6 +48,14 @@ DEFAULT_CRISIS_SERVICES = [
 ]
 
 
+class SocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=60, help_text="For example: Instagram.")
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link"
+
+
 class CrisisServiceBlock(blocks.StructBlock):
     """One place to turn in a crisis: a name and at least one way to reach it."""
 
@@ -63,19 +73,39 @@ class CrisisServiceBlock(blocks.StructBlock):
 class PracticeSettings(BaseSiteSetting):
     name = models.CharField("practice name", max_length=120, default="Our practice")
     tagline = models.CharField(max_length=200, blank=True)
-    email = models.EmailField(blank=True)
+    email = models.EmailField(blank=True, help_text="Also where new-request notices are sent.")
     phone = models.CharField(max_length=40, blank=True)
+    street_address = models.CharField(max_length=200, blank=True)
+    locality = models.CharField("town or city", max_length=100, blank=True)
+    region = models.CharField("state or region", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="Two-letter code, e.g. US.")
+    hours = models.TextField(
+        "opening hours", max_length=300, blank=True, help_text="One line per day or range."
+    )
+    booking_url = models.URLField("booking link", blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
     crisis_line = models.TextField(
         "crisis notice",
         max_length=400,
         default=DEFAULT_CRISIS_LINE,
-        help_text="A short line shown at the foot of every page.",
+        help_text="A short line shown at the foot of every page and atop the contact page.",
     )
     crisis_services = StreamField(
         [("service", CrisisServiceBlock())],
         blank=True,
         default=DEFAULT_CRISIS_SERVICES,
         help_text="Edit these for the country your readers live in.",
+    )
+    quick_exit = models.BooleanField(
+        "show a “Leave this site quickly” link",
+        default=False,
+        help_text="For practices serving people who may be watched by someone who harms them.",
+    )
+    quick_exit_url = models.URLField(
+        "quick exit destination",
+        default="https://www.wikipedia.org/",
+        help_text="An everyday site the link opens instead of this one.",
     )
 
     panels = [
@@ -84,9 +114,42 @@ class PracticeSettings(BaseSiteSetting):
             heading="Practice",
         ),
         MultiFieldPanel(
-            [FieldPanel("crisis_line"), FieldPanel("crisis_services")], heading="Crisis resources"
+            [
+                FieldPanel("street_address"),
+                FieldPanel("locality"),
+                FieldPanel("region"),
+                FieldPanel("postal_code"),
+                FieldPanel("country"),
+                FieldPanel("hours"),
+            ],
+            heading="Where and when",
+        ),
+        MultiFieldPanel([FieldPanel("booking_url"), FieldPanel("social_links")], heading="Links"),
+        MultiFieldPanel(
+            [
+                FieldPanel("crisis_line"),
+                FieldPanel("crisis_services"),
+                FieldPanel("quick_exit"),
+                FieldPanel("quick_exit_url"),
+            ],
+            heading="Crisis resources and safety",
         ),
     ]
 
     class Meta:
         verbose_name = "practice settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of `site`, remembered until content changes (every page reads them)."""
+        return per_generation(
+            ("practice-settings", site.pk), lambda: super(cls, cls).for_site(site)
+        )
+
+    def address_lines(self) -> list[str]:
+        region_line = " ".join(p for p in (self.region, self.postal_code) if p)
+        parts = [self.street_address, ", ".join(p for p in (self.locality, region_line) if p)]
+        return [part for part in parts if part]
+
+    def hours_lines(self) -> list[str]:
+        return [line.strip() for line in self.hours.splitlines() if line.strip()]

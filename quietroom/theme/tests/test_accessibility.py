@@ -5,7 +5,15 @@ from axe_playwright_python.sync_playwright import Axe
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
 from quietroom.demo.build import build_demo_site
-from quietroom.practice.models import ClinicianIndexPage, ClinicianPage, HomePage
+from quietroom.practice.models import (
+    ClinicianIndexPage,
+    ClinicianPage,
+    ContactPage,
+    FAQPage,
+    HomePage,
+    ServiceIndexPage,
+    ServicePage,
+)
 from quietroom.theme.tests.browser import chromium_browser
 
 pytestmark = [
@@ -25,6 +33,10 @@ def page_paths():
         "category page": f"{blog.url}category/anxiety/",
         "clinicians": ClinicianIndexPage.objects.get().url,
         "clinician": ClinicianPage.objects.first().url,
+        "services": ServiceIndexPage.objects.get().url,
+        "service": ServicePage.objects.first().url,
+        "faq": FAQPage.objects.get().url,
+        "contact": ContactPage.objects.get().url,
         "404": "/this-page-does-not-exist/",
     }
 
@@ -37,10 +49,16 @@ def format_violations(results) -> str:
     )
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_the_demo_site(live_server, monkeypatch, scheme):
+@pytest.fixture
+def built_demo(monkeypatch, settings, tmp_path):
+    # Playwright's sync API runs an event loop; Django's ORM calls stay in this thread.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.DATA_DIR = tmp_path
     build_demo_site()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_demo_site(live_server, built_demo, scheme):
     paths = page_paths()
     axe = Axe()
     failures = {}
@@ -53,3 +71,18 @@ def test_axe_finds_no_violations_on_the_demo_site(live_server, monkeypatch, sche
             if results.violations_count:
                 failures[name] = format_violations(results)
     assert not failures, "\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_contact_form_showing_errors_has_no_violations(live_server, built_demo, scheme):
+    axe = Axe()
+    with chromium_browser() as browser:
+        page = browser.new_page(color_scheme=scheme)
+        page.goto(live_server.url + ContactPage.objects.get().url)
+        page.fill("#id_name", "Robin")
+        page.click("button[type=submit]")
+        page.wait_for_selector(".error-summary")
+        assert page.locator("[aria-invalid=true]").count() >= 3
+        assert page.input_value("#id_name") == "Robin"
+        results = axe.run(page)
+    assert not results.violations_count, format_violations(results)

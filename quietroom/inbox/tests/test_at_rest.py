@@ -1,0 +1,57 @@
+"""Nothing a person writes is readable in the database files, dumps or logs."""
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from quietroom.core.tests.factories import make_contact_page, make_home, valid_request
+from quietroom.inbox import crypto
+from quietroom.inbox.models import ConsultationRequest
+
+CANARY = "QRCANARY7731"
+
+
+def sqlite_bytes() -> bytes:
+    path = Path(connection.settings_dict["NAME"])
+    files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    raw = b"".join(f.read_bytes() for f in files if f.exists())
+    dump = "\n".join(sqlite3.connect(path).iterdump())
+    return raw + dump.encode()
+
+
+def postgres_dump() -> bytes:
+    db = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": db["PASSWORD"] or ""}
+    command = ["pg_dump", "-h", db["HOST"], "-p", str(db["PORT"] or 5432), "-U", db["USER"]]
+    return subprocess.run(
+        [*command, db["NAME"]], env=env, capture_output=True, check=True, timeout=120
+    ).stdout
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_raw_database_holds_no_name_email_phone_or_message(client, inbox_keys, caplog):
+    page = make_contact_page(make_home("Canary-free Practice"))
+    response = client.post(
+        page.url,
+        valid_request(
+            name=f"Name {CANARY}",
+            email=f"{CANARY.lower()}@example.org",
+            phone="+1 312 555 0199",
+            message=f"My message {CANARY} about how I feel",
+        ),
+    )
+    assert response.status_code == 302
+    connection.close()  # let SQLite write everything it holds to its files
+
+    raw = postgres_dump() if connection.vendor == "postgresql" else sqlite_bytes()
+
+    assert b"Canary-free Practice" in raw, "the dump must contain the site's ordinary data"
+    for secret in (CANARY, CANARY.lower(), "555 0199"):
+        assert secret.encode() not in raw
+    assert CANARY not in caplog.text
+    stored = crypto.decrypt(ConsultationRequest.objects.get().ciphertext)
+    assert CANARY in stored["message"]

@@ -1,0 +1,142 @@
+"""Admin views of the inbox. Every view checks the explicit permission and never caches."""
+
+from functools import wraps
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from quietroom.inbox import access
+from quietroom.inbox.crypto import KeyMismatch
+from quietroom.inbox.models import AccessLogEntry, ConsultationRequest
+
+PER_PAGE = 50
+PREVIEW_LENGTH = 80
+STATUS_FILTERS = {"open", *ConsultationRequest.Status.values, "all"}
+
+
+def forbidden(request, reason: str):
+    """An explicit 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+    context = {"page_title": "Not allowed", "header_icon": "lock", "reason": reason}
+    return TemplateResponse(request, "inbox/forbidden.html", context, status=403)
+
+
+def inbox_reader_required(view):
+    @wraps(view)
+    @never_cache
+    def wrapped(request, *args, **kwargs):
+        if not access.can_read_inbox(request.user):
+            return forbidden(request, "Reading consultation requests needs the inbox permission.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def filtered(requests, status: str):
+    if status == "open":
+        return requests.open()
+    if status == "all":
+        return requests
+    return requests.filter(status=status)
+
+
+@inbox_reader_required
+def index(request):
+    status = request.GET.get("status", "open")
+    if status not in STATUS_FILTERS:
+        status = "open"
+    requests = filtered(access.readable_requests(request.user), status).newest_first()
+    page = Paginator(requests, PER_PAGE).get_page(request.GET.get("page"))
+    show_previews = access.can_preview(request.user)
+    rows = [(item, preview(item, request.user) if show_previews else "") for item in page]
+    return TemplateResponse(
+        request,
+        "inbox/index.html",
+        {
+            "page_title": "Inbox",
+            "header_icon": "mail",
+            "requests": page,
+            "rows": rows,
+            "show_previews": show_previews,
+            "status": status,
+            "status_filters": [
+                ("open", "Open"),
+                *ConsultationRequest.Status.choices,
+                ("all", "All"),
+            ],
+        },
+    )
+
+
+def preview(item, user) -> str:
+    try:
+        message = access.read(item, user, AccessLogEntry.Action.PREVIEWED)["message"]
+    except KeyMismatch:
+        return "Cannot be decrypted with this site’s keys."
+    return message if len(message) <= PREVIEW_LENGTH else message[:PREVIEW_LENGTH] + "…"
+
+
+@inbox_reader_required
+def detail(request, pk):
+    item = get_object_or_404(access.readable_requests(request.user), pk=pk)
+    try:
+        data, problem = access.read(item, request.user), ""
+    except KeyMismatch as error:
+        data, problem = None, str(error)
+    return TemplateResponse(
+        request,
+        "inbox/detail.html",
+        {
+            "page_title": "Consultation request",
+            "header_icon": "mail",
+            "item": item,
+            "data": data,
+            "problem": problem,
+            "statuses": ConsultationRequest.Status.choices,
+        },
+    )
+
+
+@require_POST
+@inbox_reader_required
+def set_status(request, pk):
+    item = get_object_or_404(access.readable_requests(request.user), pk=pk)
+    status = request.POST.get("status")
+    if status in ConsultationRequest.Status.values and status != item.status:
+        item.status = status
+        item.save(update_fields=["status"])
+        access.log(request.user, item.pk, AccessLogEntry.Action.STATUS, status)
+    return redirect("inbox:index")
+
+
+@inbox_reader_required
+def delete(request, pk):
+    item = get_object_or_404(access.readable_requests(request.user), pk=pk)
+    if request.method == "POST":
+        access.log(request.user, item.pk, AccessLogEntry.Action.DELETED)
+        item.delete()
+        return redirect("inbox:index")
+    return TemplateResponse(
+        request,
+        "inbox/confirm_delete.html",
+        {"page_title": "Delete this request?", "header_icon": "bin", "item": item},
+    )
+
+
+@never_cache
+def access_log(request):
+    """Admins (superusers) read who opened what; the log holds no request content."""
+    if not request.user.is_superuser:
+        return forbidden(request, "Only administrators can read the inbox access log.")
+    entries = Paginator(AccessLogEntry.objects.select_related("user"), PER_PAGE)
+    return TemplateResponse(
+        request,
+        "inbox/access_log.html",
+        {
+            "page_title": "Inbox access log",
+            "header_icon": "list-ul",
+            "entries": entries.get_page(request.GET.get("page")),
+        },
+    )

@@ -1,0 +1,70 @@
+"""The contact page's request handling: show the form, refuse spam, store, notify."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.models import Site
+
+from quietroom.inbox import spam
+from quietroom.inbox.forms import ConsultationRequestForm
+from quietroom.inbox.store import notify, store_request
+from quietroom.practice.models.clinicians import ClinicianPage
+from quietroom.practice.models.services import ServicePage
+from quietroom.practice.models.settings import PracticeSettings
+
+TOO_FAST = (
+    "We could not send this yet. Please check your details and press the button again, "
+    "or call us if it keeps happening."
+)
+
+
+def choices(page, model) -> list[tuple[str, str]]:
+    pages = model.objects.live().public().descendant_of(page.get_site().root_page)
+    return [(str(p.pk), p.title) for p in pages.order_by("title")]
+
+
+def build_form(page, data=None):
+    return ConsultationRequestForm(
+        data,
+        clinicians=choices(page, ClinicianPage),
+        services=choices(page, ServicePage),
+    )
+
+
+def contact_view(page, request):
+    """GET shows the form; POST stores a valid request and redirects to the thank-you page."""
+    request.sensitive_post_parameters = "__ALL__"  # nothing typed here reaches error reports
+    if request.method != "POST":
+        return render(page, request, build_form(page))
+    ip_address = request.META.get("REMOTE_ADDR", "")
+    if spam.over_limit(ip_address):
+        return render(page, request, None, template="practice/contact_limited.html", status=429)
+    form = build_form(page, request.POST)
+    if form.is_automated():
+        form = build_form(page, request.POST.dict() | {"started": spam.start_token()})
+        form.is_valid()
+        form.add_error(None, TOO_FAST)
+        return render(page, request, form, status=400)
+    if not form.is_valid():
+        return render(page, request, form, status=400)
+    site = Site.find_for_request(request) or page.get_site()
+    consultation = store_request(form.request_data(), site)
+    spam.record_submission(ip_address)
+    practice = PracticeSettings.for_site(site)
+    notify(consultation, practice.email, practice.name)
+    return redirect(page.url + page.reverse_subpage("thanks"))
+
+
+def render(page, request, form, template=None, status=200):
+    response = TemplateResponse(
+        request,
+        template or page.get_template(request),
+        {
+            **page.get_context(request),
+            "form": form,
+            "retention_days": settings.QUIETROOM_INBOX_RETENTION_DAYS,
+        },
+        status=status,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,9 +1,0 @@
-import pytest
-
-from quietroom.demo.build import build_demo_site
-
-
-@pytest.fixture
-def demo_site(db):
-    """The whole demo practice, as `quietroom demo` builds it."""
-    build_demo_site()
