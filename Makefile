@@ -45,3 +45,6 @@ format: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+bench: $(VENV)/.installed-test
+	bench/run

@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import caches
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.demo.build import build_demo_site
+from quietroom.serving import memo, pagecache
 
 
 @pytest.fixture
@@ -30,3 +32,15 @@ def inbox_keys(settings, tmp_path):
 def demo_site(db, inbox_keys):
     """The whole demo practice, as `quietroom demo` builds it."""
     build_demo_site()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with empty caches, whatever earlier tests rendered or remembered."""
+    pagecache.clear_local()
+    memo.clear()
+    for cache in caches.all():
+        cache.clear()
+    yield
+    pagecache.clear_local()
+    memo.clear()

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from quietroom.core.views import robots_txt
+from quietroom.serving import views as serving_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,4 +22,8 @@ if settings.QUIETROOM_SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Same pattern as Wagtail's page view, served with memoized site lookups (serving/views.py).
+    re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve),
+    path("", include(wagtail_urls)),
+]

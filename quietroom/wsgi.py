@@ -1,4 +1,4 @@
-"""WSGI entry point for production servers."""
+"""WSGI entry point for production servers (`quietroom serve` runs it under granian)."""
 
 import os
 
@@ -6,4 +6,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.production")
 
-application = get_wsgi_application()
+from quietroom.serving.wsgi import PageCacheApplication
+
+application = PageCacheApplication(get_wsgi_application())

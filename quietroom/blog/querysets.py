@@ -2,7 +2,17 @@
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+
+from quietroom.serving.memo import per_generation
+
+
+def restricted_paths() -> list[str]:
+    """Tree paths of every page with a view restriction, remembered until content changes."""
+    return per_generation(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -11,10 +21,17 @@ class ArticleQuerySet(PageQuerySet):
         now = timezone.now()
         return (
             self.live()
-            .public()
+            .without_restricted()
             .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
         )
+
+    def without_restricted(self):
+        """Like Wagtail's public(), without a query for the restrictions on every call."""
+        private = Q()
+        for path in restricted_paths():
+            private |= Q(path__startswith=path)
+        return self.exclude(private) if private else self
 
     def in_blog(self, blog):
         return self.child_of(blog)

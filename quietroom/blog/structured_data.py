@@ -2,6 +2,7 @@
 
 from urllib.parse import urljoin
 
+from django.conf import settings
 from wagtail.models import Site
 
 STRUCTURED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
@@ -23,10 +24,10 @@ def blog_posting(article, request, practice_name: str) -> dict:
         "dateModified": (article.last_published_at or article.published_at()).isoformat(),
         "wordCount": article.word_count(),
         "timeRequired": f"PT{article.reading_minutes}M",
-        "inLanguage": article.locale.language_code,
+        "inLanguage": settings.LANGUAGE_CODE,
         "publisher": {"@type": "Organization", "name": practice_name, "url": root},
-        "keywords": [tag.name for tag in article.tags.all()],
-        "articleSection": [category.name for category in article.categories.all()],
+        "keywords": [tag.name for tag in article.tag_list],
+        "articleSection": [category.name for category in article.category_list],
     }
     if article.author:
         data["author"] = {

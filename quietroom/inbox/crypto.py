@@ -6,8 +6,10 @@ Keys come from QUIETROOM_INBOX_KEYS (comma-separated) or, failing that, from the
 `secrets/inbox_keys` in the data directory (one key per line, newest first).
 """
 
+import contextlib
 import json
 import os
+import tempfile
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -57,20 +59,31 @@ def load_keys(create: bool | None = None) -> list[bytes]:
         raise ImproperlyConfigured(
             f"No inbox key: set {ENV_KEYS} or create {path} with `quietroom rotate_inbox_key`."
         )
-    write_keys(path, [Fernet.generate_key()])
+    write_keys(path, [Fernet.generate_key()], replace=False)
     return parse_keys(path.read_text())
 
 
-def write_keys(path: Path, keys: list[bytes]) -> None:
-    """Replace the keys file atomically, readable by its owner only."""
+def write_keys(path: Path, keys: list[bytes], replace: bool = True) -> None:
+    """Write the keys file atomically, readable by its owner only.
+
+    With `replace=False` an existing file wins: of several processes creating the first key
+    at once, one key is kept and every process uses it.
+    """
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_suffix(".new")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write("\n".join(key.decode() for key in keys) + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".inbox_keys.")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write("\n".join(key.decode() for key in keys) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(temporary, path)
+        else:
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def cipher(keys: list[bytes] | None = None) -> MultiFernet:

@@ -37,7 +37,9 @@ INSTALLED_APPS = [
     "quietroom.theme",
     "quietroom.practice",
     "quietroom.blog",
+    "quietroom.checks",
     "quietroom.inbox",
+    "quietroom.serving",
     "quietroom.demo",
     "quietroom.security",
     "wagtail.contrib.redirects",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quietroom.serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # CSP and Permissions-Policy; before WhiteNoise so static files get them too.
     "quietroom.security.headers.SecurityHeadersMiddleware",
@@ -129,6 +132,19 @@ def database_config() -> dict:
 
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Caches: local memory by default; Redis, shared by every process and host, with REDIS_URL.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+QUIETROOM_SHARED_CACHE = bool(REDIS_URL)
+QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS", "3600"))
+if REDIS_URL:
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": "pages"}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

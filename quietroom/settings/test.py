@@ -10,7 +10,6 @@ os.environ.setdefault("QUIETROOM_SECRET_KEY", "test-only-secret-key-not-for-prod
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 QUIETROOM_CONTACT_MIN_SECONDS = 0

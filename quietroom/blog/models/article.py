@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,9 +16,17 @@ from wagtail.search import index
 from quietroom.blog.blocks import ArticleBodyBlock
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import reading_minutes, value_text, word_count
+from quietroom.checks.panels import QualityPanel
+from quietroom.checks.preview import QualityPreviewMixin
+from quietroom.serving.memo import per_generation
 
 
-class ArticlePage(Page):
+def blog_at(path: str):
+    """The blog page at tree path `path`, remembered until content changes."""
+    return per_generation(("blog", path), lambda: Page.objects.get(path=path).specific)
+
+
+class ArticlePage(QualityPreviewMixin, Page):
     hero_image = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -33,6 +42,13 @@ class ArticlePage(Page):
         blank=True,
         help_text="One or two sentences, shown in listings and search results.",
     )
+    content_note = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text="For articles about suicide, self-harm, abuse or other painful topics: one "
+        "sentence shown at the very top with the practice’s crisis resources, such as “This "
+        "article talks about suicide.”",
+    )
     body = StreamField(ArticleBodyBlock())
     author = models.ForeignKey(
         "practice.ClinicianPage",
@@ -47,13 +63,16 @@ class ArticlePage(Page):
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
     objects = ArticleManager()
+    route_select_related = ("hero_image", "author")
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
     content_panels = [
+        QualityPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption")],
             heading="Hero image",
@@ -100,6 +119,14 @@ class ArticlePage(Page):
     def word_count(self) -> int:
         return word_count(self.body_text())
 
+    @cached_property
+    def tag_list(self) -> list:
+        return list(self.tags.all())
+
+    @cached_property
+    def category_list(self) -> list:
+        return list(self.categories.all())
+
     def previous_article(self):
         """The newer neighbour in the blog index, or None at the top."""
         return ArticlePage.objects.previous_to(self).first()
@@ -118,7 +145,7 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = self.get_parent().specific
+        context["blog"] = blog_at(self.path[: -self.steplen])
         context["previous_article"] = self.previous_article()
         context["next_article"] = self.next_article()
         return context

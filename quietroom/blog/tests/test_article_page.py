@@ -159,3 +159,29 @@ def test_the_feeds_are_advertised_in_the_head(client, full_article):
 
     assert soup.find("link", type="application/rss+xml")["href"].endswith("/feed/")
     assert soup.find("link", type="application/atom+xml")["href"].endswith("/feed/atom/")
+
+
+def test_images_are_pictures_with_webp_and_a_jpeg_fallback_in_three_widths(client, full_article):
+    soup = soup_of(client, full_article)
+    hero = soup.select_one(".hero picture")
+    source = hero.find("source")
+
+    assert source["type"] == "image/webp"
+    assert len(source["srcset"].split(",")) == 3
+    assert source["sizes"] == hero.find("img")["sizes"]
+    assert hero.find("img")["src"].endswith(".jpg")
+    assert hero.find("img")["fetchpriority"] == "high"
+    assert soup.select_one(".prose picture img")["loading"] == "lazy"
+
+
+def test_renditions_are_made_once_and_reused(client, full_article):
+    from quietroom.core.models import CustomRendition
+    from quietroom.serving import pagecache
+
+    client.get(full_article.url)
+    made = CustomRendition.objects.count()
+    pagecache.clear_local()
+    client.get(full_article.url)
+
+    assert made >= 6
+    assert CustomRendition.objects.count() == made

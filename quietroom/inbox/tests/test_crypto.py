@@ -99,3 +99,14 @@ def test_rotation_rewrites_nothing_when_a_request_cannot_be_read(inbox_keys, hom
 
     readable.refresh_from_db()
     assert readable.ciphertext == before
+
+
+def test_processes_creating_the_first_key_at_once_all_use_the_same_one(inbox_keys):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        keys = list(pool.map(lambda _: tuple(crypto.load_keys()), range(64)))
+
+    assert len(set(keys)) == 1
+    assert stat.S_IMODE(inbox_keys.stat().st_mode) == 0o600
+    assert [p.name for p in inbox_keys.parent.iterdir()] == ["inbox_keys"]

@@ -1,5 +1,6 @@
 """The practice's home page."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +11,25 @@ from quietroom.blog.models import ArticlePage
 from quietroom.practice.models.clinicians import ClinicianPage
 
 LATEST_ARTICLES = 3
+
+
+def deepest_page(root: Page, components: list[str]) -> Page | None:
+    """The deepest descendant of `root` whose URL path is a prefix of `components`, specific."""
+    prefixes = [
+        root.url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)
+    ]
+    row = (
+        Page.objects.descendant_of(root)
+        .filter(url_path__in=prefixes)
+        .order_by("-depth")
+        .values_list("pk", "content_type_id")
+        .first()
+    )
+    if row is None:
+        return None
+    model = ContentType.objects.get_for_id(row[1]).model_class()
+    related = getattr(model, "route_select_related", ())
+    return model.objects.select_related(*related).get(pk=row[0])
 
 
 class HomePage(Page):
@@ -53,6 +73,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """Find the deepest page the path names in one query, then let it route the rest.
+
+        Wagtail's default walks the tree one query per path segment.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        found = deepest_page(self, path_components)
+        if found is None:
+            return super().route(request, path_components)
+        return found.route(request, path_components[found.depth - self.depth :])
 
     def articles(self):
         """The chosen featured articles that are published, or else the newest ones."""

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from quietroom.blog.structured_data import blog_posting
 from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
+from quietroom.serving.memo import per_generation
 
 register = template.Library()
 
@@ -92,13 +93,15 @@ def absolute_url(context, url):
     return urljoin(site_root(context["request"]) + "/", url)
 
 
+def menu_items(site) -> list[tuple[str, str, str]]:
+    """(title, url, tree path) of the root's live public children shown in menus."""
+    pages = site.root_page.get_children().live().public().in_menu()
+    return [(page.title, page.get_url(), page.path) for page in pages]
+
+
 @register.inclusion_tag("components/site_nav.html", takes_context=True)
 def site_nav(context):
-    request = context["request"]
-    site = Site.find_for_request(request)
-    items = site.root_page.get_children().live().public().in_menu() if site else []
+    site = Site.find_for_request(context["request"])
+    items = per_generation(("menu", site.pk), lambda: menu_items(site)) if site else []
     current = getattr(context.get("page"), "path", "")
-    return {
-        "home": site.root_page if site else None,
-        "items": [(item, current.startswith(item.path)) for item in items],
-    }
+    return {"items": [(title, url, current.startswith(path)) for title, url, path in items]}

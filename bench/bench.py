@@ -1,0 +1,187 @@
+"""Quietroom's speed on this machine, each figure beside its reference from the same run.
+
+Prints one table: page weight and request count; requests/s and latency of a cached article
+and the blog index from `quietroom serve` and from nginx serving the same pages exported by
+`quietroom export_static` (precompressed, gzip_static on); uncached render time and queries;
+export ms/page; import posts/s. Run it with `bench/run` (`make bench`).
+"""
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import brotli
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.measure import (
+    QUIETROOM,
+    ROOT,
+    browser_requests,
+    free_port,
+    nginx,
+    quietroom,
+    running,
+    wrk,
+)
+
+ARTICLE = "/articles/grief-has-no-schedule/"
+INDEX = "/articles/"
+WXR = ROOT.parent / "shared" / "wxr" / "theme-unit-test-data.xml"
+
+
+def environment(data_dir: Path) -> dict:
+    return {
+        **os.environ,
+        "QUIETROOM_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "quietroom.settings.dev",
+        "QUIETROOM_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+
+
+def fetch(url: str, encoding: str = "identity") -> bytes:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read()
+
+
+def page_weight(base: str) -> dict:
+    raw = fetch(base + ARTICLE)
+    return {
+        "raw": len(raw),
+        "gzip": len(fetch(base + ARTICLE, "gzip")),
+        "br": len(fetch(base + ARTICLE, "br")),
+        "gzip_reference": len(gzip.compress(raw, 9)),
+        "br_reference": len(brotli.compress(raw)),
+    }
+
+
+def load(base: str, seconds: int) -> dict:
+    for path in (ARTICLE, INDEX):
+        fetch(base + path, "gzip")  # fill the page cache
+    return {path: wrk(base + path, seconds=seconds) for path in (ARTICLE, INDEX)}
+
+
+def export_site(env: dict, out: Path, base_url: str) -> dict:
+    started = time.perf_counter()
+    quietroom("export_static", str(out), "--base-url", base_url, env=env)
+    elapsed = time.perf_counter() - started
+    pages = len(list(out.rglob("index.html")))
+    return {"pages": pages, "ms_per_page": elapsed * 1000 / pages}
+
+
+def render(env: dict) -> dict:
+    script = Path(__file__).with_name("render.py").read_text()
+    output = quietroom("shell", "-c", script, env=env).stdout
+    return json.loads(output.split("RESULT", 1)[1])
+
+
+def import_rate(work: Path) -> dict:
+    env = environment(work / "import-data")
+    quietroom("migrate", "--no-input", env=env)
+    started = time.perf_counter()
+    quietroom("import_wxr", str(WXR), env=env)
+    elapsed = time.perf_counter() - started
+    posts = WXR.read_text().count("<wp:post_type><![CDATA[post]]></wp:post_type>")
+    return {"posts": posts, "seconds": elapsed, "posts_per_s": posts / elapsed}
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per URL")
+    parser.add_argument("--workers", type=int, default=2)
+    options = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
+    env = environment(work / "data")
+    quietroom("demo", "--no-serve", env=env)
+    port, static_port = free_port(), free_port()
+    base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
+    serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
+    with running(serve, env, base + "/"):
+        weight = page_weight(base)
+        requests = browser_requests(base + ARTICLE)
+        ours = load(base, options.seconds)
+    exported = export_site(env, work / "site", static_base)
+    with nginx(work / "site", static_port):
+        reference = load(static_base, options.seconds)
+    rendered = render(env)
+    imported = import_rate(work)
+    print(report(weight, requests, ours, reference, exported, rendered, imported))
+
+
+def report(weight, requests, ours, reference, exported, rendered, imported) -> str:
+    rows = [("measure", "quietroom", "reference", "ratio / note")]
+    rows.append(("article HTML bytes (raw)", f"{weight['raw']:,}", "", ""))
+    rows.append(
+        (
+            "article bytes gzip / br as served",
+            f"{weight['gzip']:,} / {weight['br']:,}",
+            f"{weight['gzip_reference']:,} / {weight['br_reference']:,}",
+            "reference: gzip -9 / brotli q11 of the same HTML",
+        )
+    )
+    rows.append(
+        (
+            "article requests (phone, first view)",
+            str(len(requests)),
+            "",
+            ", ".join(sorted({url.rsplit("/", 1)[-1] or "page" for url in requests}))[:60],
+        )
+    )
+    for path, name in ((ARTICLE, "article"), (INDEX, "blog index")):
+        mine, theirs = ours[path], reference[path]
+        rows.append(
+            (
+                f"{name} req/s (wrk -t2 -c64)",
+                f"{mine['rps']:,.0f}",
+                f"{theirs['rps']:,.0f} nginx",
+                f"{mine['rps'] / theirs['rps']:.0%} of nginx",
+            )
+        )
+        rows.append(
+            (
+                f"{name} p50 / p99 ms",
+                f"{mine['p50']:.2f} / {mine['p99']:.2f}",
+                f"{theirs['p50']:.2f} / {theirs['p99']:.2f}",
+                f"errors {mine['errors']} / {theirs['errors']}",
+            )
+        )
+    for name in ("article", "index"):
+        rows.append(
+            (
+                f"uncached {name} render ms / queries",
+                f"{rendered[name]['ms']:.1f} / {rendered[name]['queries']}",
+                "",
+                "median of 30, Django test client, page cache emptied",
+            )
+        )
+    rows.append(
+        ("export ms/page", f"{exported['ms_per_page']:.1f}", "", f"{exported['pages']} pages")
+    )
+    rows.append(
+        (
+            "import posts/s",
+            f"{imported['posts_per_s']:.1f}",
+            "",
+            f"{imported['posts']} posts of theme-unit-test-data.xml in {imported['seconds']:.1f} s",
+        )
+    )
+    return table(rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Compressed variants of a response body, and choosing one for a client."""
+
+import gzip
+
+import brotli
+
+ENCODINGS = ("br", "gzip")
+MIN_SIZE = 200
+
+
+def variants(body: bytes) -> dict[str, bytes]:
+    """The body as sent with each content coding: identity, and br/gzip when they help."""
+    result = {"identity": body}
+    if len(body) >= MIN_SIZE:
+        result["br"] = brotli.compress(body, quality=9)
+        result["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
+    return result
+
+
+def accepted(accept_encoding: str, available) -> str:
+    """The best coding in `available` that the Accept-Encoding header allows."""
+    offered = {}
+    for part in accept_encoding.split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        offered[name.strip().lower()] = quality
+    for coding in ENCODINGS:
+        if coding in available and offered.get(coding, offered.get("*", 0)) > 0:
+            return coding
+    return "identity"

@@ -1,0 +1,19 @@
+"""The WSGI application with a fast path: cached anonymous pages are answered before Django."""
+
+from quietroom.serving import pagecache
+
+_REASONS = {200: "200 OK", 304: "304 Not Modified"}
+
+
+class PageCacheApplication:
+    def __init__(self, django_application):
+        self.django_application = django_application
+
+    def __call__(self, environ, start_response):
+        if pagecache.cacheable_request(environ):
+            entry = pagecache.lookup(pagecache.page_key(environ))
+            if entry is not None:
+                status, headers, body = pagecache.reply(entry, environ)
+                start_response(_REASONS.get(status, f"{status} OK"), headers)
+                return [body]
+        return self.django_application(environ, start_response)
