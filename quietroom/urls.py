@@ -19,7 +19,12 @@ urlpatterns = [
 if settings.QUIETROOM_SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        # Documents only through Wagtail's view, which checks privacy and sets download headers.
+        re_path(
+            rf"^{media_prefix}(?P<path>(?!documents/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     )
 
 urlpatterns += [

@@ -6,6 +6,7 @@ from io import BytesIO
 
 from django.core.files.images import ImageFile
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
@@ -120,3 +121,9 @@ def sign_in_verified(client, user) -> TOTPDevice:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The six digits an authenticator app holding `device`'s key shows right now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"

@@ -1,6 +1,7 @@
 """Production passes `check --deploy` with no warning; Quietroom's own checks catch drift (A1)."""
 
 import secrets
+from importlib.metadata import version
 
 import pytest
 from cryptography.fernet import Fernet
@@ -96,3 +97,12 @@ def test_the_form_builder_is_flagged(settings):
     installed = [*settings.INSTALLED_APPS, "wagtail.contrib.forms"]
 
     assert ids(checks.no_form_builder(installed_apps=installed)) == {"quietroom.security.W007"}
+
+
+@pytest.mark.parametrize(
+    ("package", "floor"),
+    [("django", (5, 2, 18)), ("wagtail", (8, 0, 1)), ("pillow", (11, 0, 0))],
+)
+def test_installed_versions_are_at_or_above_the_security_floor(package, floor):
+    installed = tuple(int(part) for part in version(package).split(".")[:3])
+    assert installed >= floor

@@ -144,3 +144,32 @@ def test_the_admin_has_its_own_policy_still_closed_to_other_sites(https, admin_u
         assert policy["frame-ancestors"] == ["'self'"], path
         assert policy["form-action"] == ["'self'"], path
         assert all(not source.startswith("http") for v in policy.values() for source in v)
+
+
+@pytest.mark.django_db
+def test_a_page_answered_from_the_page_cache_keeps_every_header(https, demo_site):
+    path = public_paths()["article"]
+    first = https.get(path)
+    cached = https.get(path, headers={"if-none-match": first["ETag"]})
+
+    assert cached.status_code == 304
+    for name in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert cached[name] == first[name], name
+    assert_reader_policy(cached, "cached article")
+
+
+@pytest.mark.django_db
+def test_no_public_page_sets_a_cookie_except_the_contact_form(https, demo_site):
+    for name, path in public_paths().items():
+        cookies = set(https.get(path).cookies)
+        expected = {"csrftoken"} if name == "contact" else set()
+        assert cookies == expected, name
+
+
+@pytest.mark.django_db
+def test_uploaded_documents_are_not_served_around_their_privacy_checks(https, demo_site):
+    document = Document(title="Private notes")
+    document.file.save("notes.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+
+    assert https.get(f"/media/{document.file.name}").status_code == 404
+    assert https.get(document.url).status_code == 200

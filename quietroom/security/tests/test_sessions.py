@@ -179,3 +179,35 @@ def test_an_unknown_host_header_is_refused(client, settings, home):
     settings.ALLOWED_HOSTS = ["practice.example"]
     for path in ("/", "/admin/login/", "/admin/password_reset/"):
         assert client.get(path, headers={"host": "evil.test"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_deactivating_a_user_ends_their_sessions_at_the_next_request(client, editor):
+    sign_in_verified(client, editor)
+    assert client.get("/admin/").status_code == 200
+
+    type(editor).objects.filter(pk=editor.pk).update(is_active=False)
+
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_admin_post_without_a_csrf_token_or_from_another_origin_is_refused(editor, home):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    sign_in_verified(browser, editor)
+    edit = f"/admin/pages/{home.pk}/edit/"
+
+    missing = browser.post(edit, {"title": "Defaced"})
+    token = browser.get(edit).context["csrf_token"]
+    foreign = browser.post(
+        edit,
+        {"title": "Defaced", "csrfmiddlewaretoken": str(token)},
+        headers={"origin": "https://evil.test"},
+        secure=True,
+    )
+
+    assert missing.status_code == foreign.status_code == 403
+    home.refresh_from_db()
+    assert home.title != "Defaced"

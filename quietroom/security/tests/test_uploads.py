@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
+from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 
 from quietroom.core.tests.factories import sign_in_verified
@@ -160,3 +161,26 @@ def test_pillow_itself_refuses_images_past_the_pixel_limit(settings):
     assert Image.MAX_IMAGE_PIXELS == settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     with pytest.raises(Image.DecompressionBombError):
         Image.open(BytesIO(huge_png())).load()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("x.gif", b"GIF89a<html><script>window.__xss=1</script></html>"),
+        ("x.png", b"\x89PNG\r\n\x1a\n<html><script>window.__xss=1</script></html>"),
+    ],
+)
+def test_html_dressed_as_an_image_is_refused(editor, name, content):
+    refused(upload(editor, name, content), "Please upload a JPEG, PNG")
+
+
+@pytest.mark.django_db
+def test_a_document_over_ten_megabytes_is_refused(editor):
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024 + 1))
+
+    response = editor.post(reverse("wagtaildocs:add"), {"title": "Big", "file": big})
+
+    assert response.status_code == 200
+    assert "too big" in response.content.decode()
+    assert not Document.objects.exists()
