@@ -27,6 +27,8 @@ def expired(session, strict: bool, now: float) -> bool:
 
 
 class StaffSessionTimeoutMiddleware:
+    """Sign out an expired session: in the admin, back to the sign-in page; elsewhere quietly."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
