@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "quietroom.blog",
     "quietroom.inbox",
     "quietroom.serving",
+    "quietroom.reliability",
     "quietroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "quietroom.serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "quietroom.reliability.middleware.FaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -113,7 +115,7 @@ def database_config() -> dict:
             {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": float(os.environ.get("QUIETROOM_SQLITE_TIMEOUT", "20")),
             }
         )
     return config
@@ -152,7 +154,7 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "quietroom.reliability.storage.WholeFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Serve static files straight from the apps, so the demo needs no collectstatic step.
