@@ -20,15 +20,17 @@ from quietroom.reliability.tests.live import (
 
 BUSY_TIMEOUT = 2  # seconds; production uses 20, this keeps the test short
 
-# Holds the write lock for argv[2] seconds; says when it has it, and when it let go.
+# Holds the write lock for argv[2] seconds; says when it has it, and the moment just before
+# it lets go (so anything that ended later really waited, anything earlier did not).
 LOCKER = """
 import sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("BEGIN EXCLUSIVE")
 print("locked", flush=True)
 time.sleep(float(sys.argv[2]))
+releasing = time.monotonic()
 db.execute("COMMIT")
-print(time.monotonic(), flush=True)
+print(releasing, flush=True)
 """
 
 
