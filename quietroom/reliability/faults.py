@@ -2,16 +2,17 @@
 
 import errno
 
+import psycopg
 from django.db import InterfaceError, OperationalError
 
-try:
-    import psycopg
-except ImportError:  # psycopg is a dependency, but SQLite-only installs must still import this
-    psycopg = None
-
-DATABASE_FAULTS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError)
-if psycopg is not None:
-    DATABASE_FAULTS += (psycopg.OperationalError, psycopg.InterfaceError)
+# Django wraps driver errors in its own classes; psycopg's are listed for those raised
+# outside Django's wrapper (a connection closed while being checked, for instance).
+DATABASE_FAULTS = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
 
 DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 
