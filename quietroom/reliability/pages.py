@@ -86,7 +86,10 @@ def error_page(request, status: int, template: str, **context) -> HttpResponse:
 
 
 def unavailable(request) -> HttpResponse:
-    return error_page(request, 503, "503.html")
+    # Reader forms save in one transaction, so a 503 means nothing was kept; the admin's own
+    # views (Wagtail's) may have saved part of what an editor sent.
+    in_admin = request.path.startswith(reverse("wagtailadmin_home"))
+    return error_page(request, 503, "503.html", in_admin=in_admin)
 
 
 def too_large(request) -> HttpResponse:

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from quietroom.core.tests.factories import make_article, valid_request
 from quietroom.inbox.models import ConsultationRequest
@@ -59,6 +60,19 @@ def test_a_contact_request_while_the_database_is_down_says_it_was_not_saved(
     text = assert_calm(response, 503)
     assert "What you sent was not saved" in text
     assert not ConsultationRequest.objects.exists()
+
+
+def test_an_editor_caught_by_an_outage_is_asked_to_check_what_was_saved(
+    client, django_user_model, home, tmp_path
+):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
+    url = reverse("wagtailimages:add")
+    with unreachable_database(tmp_path):
+        response = client.post(url, {"title": "A picture"})
+
+    text = assert_calm(response, 503)
+    assert "may have been saved" in text
+    assert "was not saved" not in text
 
 
 def test_an_outage_in_a_view_is_handled_and_logged_in_one_line_without_a_traceback(
