@@ -7,10 +7,12 @@ from django.test import Client
 from django.urls import reverse
 
 from quietroom.core.tests.factories import valid_request
+from quietroom.demo.build import ADMIN_USERNAME, build_demo_site, ensure_admin
 from quietroom.inbox import access
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, SubmissionThrottle
 from quietroom.inbox.store import store_request
 from quietroom.practice.contact_form import save_submission
+from quietroom.practice.models import HomePage
 from quietroom.reliability.tests.broken import refused
 
 THROTTLE = SubmissionThrottle._meta.db_table
@@ -74,3 +76,19 @@ def test_a_deletion_that_fails_leaves_no_log_entry_claiming_it(reader, item):
 
     assert ConsultationRequest.objects.filter(pk=item.pk).exists()
     assert not AccessLogEntry.objects.exists()
+
+
+def test_a_demo_build_failing_at_its_last_step_leaves_no_half_built_site(db, inbox_keys):
+    # The sample requests are stored last, after every page and image.
+    with refused(ConsultationRequest._meta.db_table), pytest.raises(DatabaseError):
+        build_demo_site()
+
+    assert not HomePage.objects.exists()
+    assert not Group.objects.filter(name="Inbox readers").exists()
+
+
+def test_a_demo_admin_whose_group_cannot_be_joined_is_not_created(django_user_model, db):
+    with refused(django_user_model.groups.through._meta.db_table), pytest.raises(DatabaseError):
+        ensure_admin("a-password")
+
+    assert not django_user_model.objects.filter(username=ADMIN_USERNAME).exists()
