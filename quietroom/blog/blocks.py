@@ -1,6 +1,5 @@
 """The small set of blocks an article body is written with."""
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -13,6 +12,12 @@ class PullQuoteBlock(blocks.StructBlock):
 
     quote = blocks.TextBlock(max_length=300)
     attribution = blocks.CharBlock(required=False, max_length=120)
+    correcting = blocks.BooleanBlock(
+        required=False,
+        label="This quote shows language we are correcting",
+        help_text="Tick when you quote hurtful words in order to challenge them, so the "
+        "language check leaves them alone.",
+    )
 
     class Meta:
         icon = "openquote"
@@ -20,22 +25,19 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class ImageWithAltBlock(blocks.StructBlock):
-    """An image in the text, always with alt text a screen reader can read out."""
+    """An image in the text, with alt text a screen reader can read out.
+
+    A draft may be saved without alt text; the editorial checks refuse to publish it.
+    """
 
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
+        required=False,
         max_length=250,
-        help_text="What the image shows, for someone who cannot see it.",
+        help_text="What the image shows, for someone who cannot see it. Needed before the "
+        "article can be published.",
     )
     caption = blocks.CharBlock(required=False, max_length=250)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("alt_text", "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={"alt_text": ValidationError("Describe the image for screen readers.")}
-            )
-        return value
 
     class Meta:
         icon = "image"

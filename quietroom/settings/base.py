@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "quietroom.theme",
     "quietroom.practice",
     "quietroom.blog",
+    "quietroom.checks",
     "quietroom.inbox",
     "quietroom.serving",
     "quietroom.reliability",

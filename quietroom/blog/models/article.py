@@ -16,6 +16,8 @@ from wagtail.search import index
 from quietroom.blog.blocks import ArticleBodyBlock
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import reading_minutes, value_text, word_count
+from quietroom.checks.panels import QualityPanel
+from quietroom.checks.preview import QualityPreviewMixin
 from quietroom.serving.memo import per_generation
 
 
@@ -24,7 +26,7 @@ def blog_at(path: str):
     return per_generation(("blog", path), lambda: Page.objects.get(path=path).specific)
 
 
-class ArticlePage(Page):
+class ArticlePage(QualityPreviewMixin, Page):
     hero_image = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -39,6 +41,13 @@ class ArticlePage(Page):
         max_length=300,
         blank=True,
         help_text="One or two sentences, shown in listings and search results.",
+    )
+    content_note = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text="For articles about suicide, self-harm, abuse or other painful topics: one "
+        "sentence shown at the very top with the practice’s crisis resources, such as “This "
+        "article talks about suicide.”",
     )
     body = StreamField(ArticleBodyBlock())
     author = models.ForeignKey(
@@ -60,8 +69,10 @@ class ArticlePage(Page):
     subpage_types = []
 
     content_panels = [
+        QualityPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("content_note"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption")],
             heading="Hero image",
