@@ -51,8 +51,11 @@ def index(request):
     requests = filtered(access.readable_requests(request.user), status).newest_first()
     page = Paginator(requests, PER_PAGE).get_page(request.GET.get("page"))
     show_previews = access.can_preview(request.user)
-    with transaction.atomic():  # every preview shown is logged, or none is shown
-        rows = [(item, preview(item, request.user) if show_previews else "") for item in page]
+    if show_previews:
+        with transaction.atomic():  # every preview shown is logged, or none is shown
+            rows = [(item, preview(item, request.user)) for item in page]
+    else:
+        rows = [(item, "") for item in page]
     return TemplateResponse(
         request,
         "inbox/index.html",
