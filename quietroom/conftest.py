@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
@@ -44,3 +45,34 @@ def fresh_page_cache():
     yield
     pagecache.clear_local()
     memo.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` only make sense when the suite runs on PostgreSQL."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    if not postgres_only:
+        return
+    config.hook.pytest_deselected(items=postgres_only)
+    items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"Note: {len(postgres_only)} PostgreSQL-only tests deselected "
+            "(the suite runs on SQLite; `make test-postgres` runs them)."
+        )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Figures tests measured (record_property), shown after the run; never asserted on."""
+    measured = [
+        (report.nodeid, name, value)
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call"
+        for name, value in report.user_properties
+    ]
+    if measured:
+        terminalreporter.section("measured")
+        for nodeid, name, value in measured:
+            terminalreporter.write_line(f"{name}: {value}  ({nodeid.rsplit('::', 1)[-1]})")

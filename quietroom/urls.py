@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from quietroom.core.views import robots_txt
+from quietroom.reliability.views import healthz
 from quietroom.serving import views as serving_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.QUIETROOM_SERVE_MEDIA:
@@ -32,3 +34,6 @@ urlpatterns += [
     re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve),
     path("", include(wagtail_urls)),
 ]
+
+handler400 = "quietroom.reliability.views.bad_request"
+handler500 = "quietroom.reliability.views.server_error"

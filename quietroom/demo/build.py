@@ -241,6 +241,7 @@ def ensure_category(name: str) -> BlogCategory:
     return category
 
 
+@transaction.atomic
 def ensure_admin(password: str | None = None) -> str | None:
     """Create the demo's admin user; return its password only when it was just created."""
     User = get_user_model()

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.utils import timezone
 
 from quietroom.inbox.models import SubmissionThrottle
@@ -52,6 +53,7 @@ def over_limit(ip_address: str) -> bool:
     return recent.count() >= settings.QUIETROOM_CONTACT_RATE_LIMIT
 
 
+@transaction.atomic
 def record_submission(ip_address: str) -> None:
     window_start = timezone.now() - timedelta(seconds=settings.QUIETROOM_CONTACT_RATE_WINDOW)
     SubmissionThrottle.objects.filter(at__lt=window_start).delete()

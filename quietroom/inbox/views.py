@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -55,7 +56,11 @@ def index(request):
     requests = filtered(access.readable_requests(request.user), status).newest_first()
     page = Paginator(requests, PER_PAGE).get_page(request.GET.get("page"))
     show_previews = access.can_preview(request.user)
-    rows = [(item, preview(item, request.user) if show_previews else "") for item in page]
+    if show_previews:
+        with transaction.atomic():  # every preview shown is logged, or none is shown
+            rows = [(item, preview(item, request.user)) for item in page]
+    else:
+        rows = [(item, "") for item in page]
     return TemplateResponse(
         request,
         "inbox/index.html",
@@ -110,9 +115,10 @@ def set_status(request, pk):
     item = get_object_or_404(access.readable_requests(request.user), pk=pk)
     status = request.POST.get("status")
     if status in ConsultationRequest.Status.values and status != item.status:
-        item.status = status
-        item.save(update_fields=["status"])
-        access.log(request.user, item.pk, AccessLogEntry.Action.STATUS, status)
+        with transaction.atomic():
+            item.status = status
+            item.save(update_fields=["status"])
+            access.log(request.user, item.pk, AccessLogEntry.Action.STATUS, status)
     return redirect("inbox:index")
 
 
@@ -120,8 +126,9 @@ def set_status(request, pk):
 def delete(request, pk):
     item = get_object_or_404(access.readable_requests(request.user), pk=pk)
     if request.method == "POST":
-        access.log(request.user, item.pk, AccessLogEntry.Action.DELETED)
-        item.delete()
+        with transaction.atomic():
+            access.log(request.user, item.pk, AccessLogEntry.Action.DELETED)
+            item.delete()
         return redirect("inbox:index")
     return TemplateResponse(
         request,

@@ -1,6 +1,9 @@
 """The contact page's request handling: show the form, refuse spam, store, notify."""
 
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Site
@@ -12,6 +15,8 @@ from quietroom.practice.models.clinicians import ClinicianPage
 from quietroom.practice.models.services import ServicePage
 from quietroom.practice.models.settings import PracticeSettings
 from quietroom.security.clientip import client_ip
+
+logger = logging.getLogger("quietroom.practice")
 
 TOO_FAST = (
     "We could not send this yet. Please check your details and press the button again, "
@@ -49,11 +54,25 @@ def contact_view(page, request):
     if not form.is_valid():
         return render(page, request, form, status=400)
     site = Site.find_for_request(request) or page.get_site()
-    consultation = store_request(form.request_data(), site)
+    # Everything that could fail is done before saving: after the commit, only the notice.
+    thanks = page.url + page.reverse_subpage("thanks")
+    consultation = save_submission(form.request_data(), site, ip_address)
+    try:
+        practice = PracticeSettings.for_site(site)
+        notify(consultation, practice.email, practice.name)
+    except DatabaseError:
+        # The request is stored; telling the person it failed would only make them send it
+        # twice. The notification stays "pending" for the inbox to show.
+        logger.warning("Notification for consultation request %s not recorded", consultation.pk)
+    return redirect(thanks)
+
+
+@transaction.atomic
+def save_submission(data: dict, site, ip_address: str):
+    """Store the request and count it against the sender's limit: both or neither."""
+    consultation = store_request(data, site)
     spam.record_submission(ip_address)
-    practice = PracticeSettings.for_site(site)
-    notify(consultation, practice.email, practice.name)
-    return redirect(page.url + page.reverse_subpage("thanks"))
+    return consultation
 
 
 def render(page, request, form, template=None, status=200):

@@ -21,5 +21,12 @@ def per_generation(key: Hashable, compute: Callable[[], object]):
     return value
 
 
+def last_known(key: Hashable):
+    """The value last computed for `key`, however stale, or None: for error pages that must
+    not touch the database."""
+    hit = _values.get(key)
+    return None if hit is None else hit[1]
+
+
 def clear() -> None:
     _values.clear()

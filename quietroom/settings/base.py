@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "quietroom.checks",
     "quietroom.inbox",
     "quietroom.serving",
+    "quietroom.reliability",
     "quietroom.demo",
     "quietroom.security",
     "wagtail.contrib.redirects",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     # CSP and Permissions-Policy; before WhiteNoise so static files get them too.
     "quietroom.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "quietroom.reliability.middleware.FaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,7 +126,7 @@ def database_config() -> dict:
             {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": float(os.environ.get("QUIETROOM_SQLITE_TIMEOUT", "20")),
             }
         )
     return config
@@ -166,7 +168,7 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "quietroom.reliability.storage.WholeFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Serve static files straight from the apps, so the demo needs no collectstatic step.

@@ -18,7 +18,7 @@ register = template.Library()
 
 THEME_STATIC = Path(__file__).resolve().parent.parent / "static" / "theme"
 # Every stylesheet a page may inline; the Content-Security-Policy allows exactly these.
-INLINE_STYLESHEETS = ("quietroom.css", "error.css")
+INLINE_STYLESHEETS = ("quietroom.css",)
 _PATHS = {name: THEME_STATIC / name for name in INLINE_STYLESHEETS}
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 

@@ -1,0 +1,133 @@
+"""Error pages that render without the database: the site's style, its crisis resources.
+
+They are built from what the process already holds in memory (the practice settings last
+read, see serving/memo.py) or from the built-in defaults, and fall back to plain text if even
+the template cannot be rendered: a page about a fault must not depend on what failed.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape
+
+from quietroom.practice.models.settings import DEFAULT_CRISIS_LINE, DEFAULT_CRISIS_SERVICES
+from quietroom.reliability import faults
+from quietroom.serving import memo
+
+logger = logging.getLogger("quietroom.reliability")
+
+RETRY_AFTER_SECONDS = 30
+DISK_FULL = (
+    "The server’s disk is full, so what you sent could not be saved and nothing was added. "
+    "Please ask whoever looks after the site to free some space, then try again."
+)
+PLAIN_TEXT = {
+    400: "We could not understand that request. Nothing was saved. Please go back and try again.",
+    413: "What you sent is larger than this site accepts. Nothing was saved.",
+    500: "Something went wrong on our side. Please try again in a few minutes.",
+    503: "This site is unavailable for a moment. Nothing was saved. Please try again in a minute.",
+}
+
+
+def default_practice() -> dict:
+    return {
+        "name": "",
+        "phone": "",
+        "crisis_line": DEFAULT_CRISIS_LINE,
+        "crisis_services": [{"value": dict(value)} for _, value in DEFAULT_CRISIS_SERVICES],
+    }
+
+
+def offline_practice(request) -> dict:
+    """The practice's name, phone and crisis resources as last read, or the defaults."""
+    try:
+        site = memo.last_known(("site", request.get_host(), request.get_port()))
+        practice = site and memo.last_known(("practice-settings", site.pk))
+        if practice:
+            return {
+                "name": practice.name,
+                "phone": practice.phone,
+                "crisis_line": practice.crisis_line,
+                "crisis_services": [{"value": dict(b.value)} for b in practice.crisis_services],
+            }
+    except Exception:  # a bad Host header, a half-loaded object: the defaults will do
+        logger.warning("Error page: the practice's crisis resources fell back to the defaults")
+    return default_practice()
+
+
+def error_page(request, status: int, template: str, **context) -> HttpResponse:
+    """`template` rendered with the offline practice; plain text if rendering fails."""
+    practice = offline_practice(request)
+    try:
+        body = render_to_string(
+            template,
+            {
+                "practice": practice,
+                "language": settings.LANGUAGE_CODE,
+                "was_sending": request.method == "POST",
+                **context,
+            },
+        )
+        content_type = "text/html; charset=utf-8"
+    except Exception:
+        logger.exception("Error page %s could not be rendered; sent as plain text", template)
+        body = f"{PLAIN_TEXT[status]}\n\n{practice['crisis_line']}\n"
+        content_type = "text/plain; charset=utf-8"
+    response = HttpResponse(body, status=status, content_type=content_type)
+    response["Cache-Control"] = "no-store"
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def unavailable(request) -> HttpResponse:
+    # Reader forms save in one transaction, so a 503 means nothing was kept; the admin's own
+    # views (Wagtail's) may have saved part of what an editor sent.
+    in_admin = request.path.startswith(reverse("wagtailadmin_home"))
+    return error_page(request, 503, "503.html", in_admin=in_admin)
+
+
+def too_large(request) -> HttpResponse:
+    return error_page(request, 413, "413.html")
+
+
+def bad_request(request) -> HttpResponse:
+    return error_page(request, 400, "400.html")
+
+
+def server_error(request) -> HttpResponse:
+    return error_page(request, 500, "500.html")
+
+
+def is_admin_post(request) -> bool:
+    return request.method == "POST" and request.path.startswith(reverse("wagtailadmin_home"))
+
+
+def upload_refused(request) -> HttpResponse:
+    """The editor's own page again, with a message saying the disk is full.
+
+    Wagtail's multiple-upload script expects JSON and shows `error_message` beside the file.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name == "add_multiple":
+        return JsonResponse({"success": False, "error_message": escape(DISK_FULL)})
+    messages.error(request, DISK_FULL, fail_silently=True)
+    return redirect(request.get_full_path())
+
+
+def for_fault(request, error: BaseException) -> HttpResponse | None:
+    """The response for a passing fault (503, or a disk-full message to an editor), or None."""
+    if faults.disk_full(error):
+        logger.error("Disk full while answering %s %s", request.method, request.path)
+        return upload_refused(request) if is_admin_post(request) else unavailable(request)
+    if faults.database_unavailable(error):
+        # Operational messages ("database is locked", "connection refused") carry no content.
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        logger.error("Database unavailable (%s: %s)", type(error).__name__, reason)
+        return unavailable(request)
+    return None
