@@ -6,7 +6,7 @@ from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
-from quietroom.core.tests.factories import valid_request
+from quietroom.core.tests.factories import sign_in_verified, valid_request
 from quietroom.demo.build import ADMIN_USERNAME, build_demo_site, ensure_admin
 from quietroom.inbox import access
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, SubmissionThrottle
@@ -28,7 +28,7 @@ def reader(client, django_user_model, home, inbox_keys):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
     )
     user.groups.add(group)
-    client.force_login(user)
+    sign_in_verified(client, user)  # inbox readers prove a second factor
     return client
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from quietroom.core.models import CustomImage
+from quietroom.core.tests.factories import sign_in_verified
 from quietroom.reliability.storage import WholeFileStorage
 from quietroom.reliability.tests.broken import small_disk
 
@@ -35,7 +36,10 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def editor(client, django_user_model, home):
-    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
+    # A superuser can grant the inbox, so proves a second factor.
+    sign_in_verified(
+        client, django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    )
     return client
 
 
