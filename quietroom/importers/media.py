@@ -64,9 +64,8 @@ class ImageLoader:
         if number is not None:
             self.by_id[number] = ref
         for path in paths:
-            for key in (path, uploads_path(path), without_size(uploads_path(path))):
-                if key:
-                    self.by_path.setdefault(key, ref)
+            for key in _keys(path):
+                self.by_path.setdefault(key, ref)
 
     def for_body(self, source: str, number: int | None) -> ImageRef | None:
         """The image a body's <img> points at: an attachment, or a file found or fetched."""
@@ -75,8 +74,8 @@ class ImageLoader:
         source = source.strip()
         if not source:
             return None
-        for key in (source, uploads_path(source), without_size(uploads_path(source))):
-            if key and key in self.by_path:
+        for key in _keys(source):
+            if key in self.by_path:
                 return self.by_path[key]
         ref = self._loose_image(source)
         self.by_path[source] = ref
@@ -142,3 +141,11 @@ class ImageLoader:
     @staticmethod
     def _title(item: Item, url: str) -> str:
         return plain_text(item.title) or PurePosixPath(urlsplit(url).path).name or "Image"
+
+
+def _keys(address: str) -> list[str]:
+    """Ways one file is named: the address, its path on any host, its uploads path, each
+    also without WordPress's size suffix, since bodies show resized copies."""
+    path = unquote(urlsplit(address.strip()).path)
+    names = [address.strip(), path, uploads_path(address)]
+    return [key for name in names if name for key in (name, without_size(name))]
