@@ -229,6 +229,10 @@ class _Builder:
         source = node.get("src") or node.get("data-src") or node.get("data-image") or ""
         found = WP_IMAGE_CLASS.search(" ".join(node.get("class") or []))
         number = node.get("data-wp-id") or (found.group(1) if found else None)
+        if not source and not number:
+            # nh3 removed an address with a scheme other than http(s), or there was none.
+            self.body.warnings.append("an image without a usable address was left out")
+            return
         ref = self.resolver.image(source, int(number) if number else None)
         if ref is None:
             self.body.complete = False

@@ -116,7 +116,9 @@ def _body(response, connection, policy: FetchPolicy, started: float) -> bytes:
     data = bytearray()
     try:
         while True:
-            connection.sock.settimeout(_remaining(policy, started))
+            # http.client lets go of the socket once the response owns it; the pinned
+            # connection kept it, so each read can wait only for the time that is left.
+            connection.pinned_socket.settimeout(_remaining(policy, started))
             chunk = response.read1(CHUNK)
             if not chunk:
                 return bytes(data)
@@ -151,7 +153,9 @@ class _PinnedHTTP(http.client.HTTPConnection):
         self.address = address
 
     def connect(self):
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self.pinned_socket = socket.create_connection(
+            (self.address, self.port), self.timeout
+        )
 
 
 class _PinnedHTTPS(http.client.HTTPSConnection):
@@ -161,4 +165,4 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
     def connect(self):
         sock = socket.create_connection((self.address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self.pinned_socket = self._context.wrap_socket(sock, server_hostname=self.host)
