@@ -3,6 +3,8 @@
 import datetime
 import re
 
+from django.utils import timezone
+
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -73,3 +75,22 @@ def _zone(text: str | None) -> datetime.tzinfo:
     sign = -1 if text[0] == "-" else 1
     offset = datetime.timedelta(hours=int(text[1:3]), minutes=int(text[3:5]))
     return datetime.timezone(sign * offset)
+
+
+def moment_of(item) -> datetime.datetime | None:
+    """When an item was (or will be) published: GMT date, else local date, else pubDate."""
+    local = in_zone(wp_datetime(item.post_date), timezone.get_default_timezone())
+    return as_utc(wp_datetime(item.post_date_gmt)) or local or pub_date(item.pub_date)
+
+
+def article_date(item, warn) -> datetime.date:
+    """The date an article shows: the day its author saw, never shifted by a time zone."""
+    local = wp_datetime(item.post_date)
+    if local:
+        return local.date()
+    moment = moment_of(item)
+    if moment:
+        return timezone.localtime(moment).date()
+    if item.status in {"publish", "private", "future"}:
+        warn("it has no usable date; today's date was used")
+    return timezone.localdate()

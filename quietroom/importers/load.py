@@ -9,14 +9,13 @@ from pathlib import Path
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.importers.authors import Clinicians
 from quietroom.importers.body import Resolver, convert_body
 from quietroom.importers.categories import Categories, tag_names
-from quietroom.importers.dates import as_utc, in_zone, pub_date, wp_datetime
+from quietroom.importers.dates import article_date, moment_of
 from quietroom.importers.fetch import FetchPolicy
 from quietroom.importers.links import host_of, slug_for, url_key
 from quietroom.importers.media import ImageLoader
@@ -295,7 +294,7 @@ class ImportRun:
             # Still waiting for the same missing images: nothing new to save.
             self.report.count(_plural(item), "unchanged")
             return
-        note = save_with_status(page, item.status, self.moment(item))
+        note = save_with_status(page, item.status, moment_of(item))
         if note:
             warn(note)
         restrict(page, item.status, item.password)
@@ -326,7 +325,7 @@ class ImportRun:
             warn(f"its excerpt was shortened to {SUMMARY_LIMIT} characters for the summary")
         if not isinstance(page, ArticlePage):
             return body.complete
-        page.date = self.article_date(item, warn)
+        page.date = article_date(item, warn)
         page.author = self.clinicians.for_login(item.creator)
         page.categories = self.categories.for_item(item)
         page.tags.set(tag_names(item))
@@ -366,25 +365,6 @@ class ImportRun:
         outcome = redirect(self.site, f"/category/{old_slug}/", link=target)
         if outcome:
             self.report.count("redirects", outcome)
-
-    def moment(self, item: Item):
-        local = wp_datetime(item.post_date)
-        return (
-            as_utc(wp_datetime(item.post_date_gmt))
-            or in_zone(local, timezone.get_default_timezone())
-            or pub_date(item.pub_date)
-        )
-
-    def article_date(self, item: Item, warn):
-        local = wp_datetime(item.post_date)
-        if local:
-            return local.date()
-        moment = self.moment(item)
-        if moment:
-            return timezone.localtime(moment).date()
-        if item.status in LIVE_STATUSES:
-            warn("it has no usable date; today's date was used")
-        return timezone.localdate()
 
 
 def _content(page: Page) -> tuple:

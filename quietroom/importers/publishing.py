@@ -26,7 +26,7 @@ def save_with_status(page: Page, status: str, moment: datetime.datetime | None) 
             page.go_live_at = moment
         else:
             note = "it was scheduled for a date that has passed, so it was published"
-    if status in LIVE_STATUSES and moment and page.first_published_at is None:
+    if status in {"publish", "private"} and moment and page.first_published_at is None:
         page.first_published_at = moment
     page.save()
     revision = page.save_revision(changed=True)
