@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -61,6 +61,15 @@ def restore(file: Path | str, force: bool = False) -> RestoreReport:
     )
 
 
+def _settle_pending_checks() -> None:
+    """PostgreSQL will not TRUNCATE a table with foreign-key checks still pending from
+    earlier in the same transaction: run them now, then defer again for loaddata."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _load(fixtures: list[Path], media: Path, media_root: Path) -> None:
     media.mkdir(exist_ok=True)
     previous = media_root.with_name(f".{media_root.name}.before-restore")
@@ -68,6 +77,7 @@ def _load(fixtures: list[Path], media: Path, media_root: Path) -> None:
     swapped = False
     try:
         with transaction.atomic():
+            _settle_pending_checks()
             # The backup brings its own content types and permissions, with their ids.
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             ContentType.objects.clear_cache()
