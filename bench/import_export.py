@@ -68,9 +68,11 @@ def run(folder: Path, options) -> None:
     line(f"import, {options.posts} generated posts", f"{posts / seconds:.0f} posts a second", posts)
 
     site = export_site(folder, options.site_posts)
-    report, seconds = timed(export_static, folder / "site-export", site=site)
-    per_page = 1000 * seconds / report.pages
-    line(f"export, {options.site_posts}-article site", f"{per_page:.1f} ms a page", report.pages)
+    for jobs in (1, 2):
+        report, seconds = timed(export_static, folder / "site-export", site=site, jobs=jobs)
+        per_page = 1000 * seconds / report.pages
+        what = f"export, {options.site_posts}-article site, {jobs} job{'s' * (jobs > 1)}"
+        line(what, f"{per_page:.1f} ms a page", report.pages)
     for name, reference in REFERENCES.items():
         out(
             f"  {name}: {reference} ms a page; "

@@ -6,7 +6,6 @@ import os
 import shutil
 import tempfile
 import time
-from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from quietroom.export.addresses import (
     public_path,
 )
 from quietroom.export.compress import compress_beside
+from quietroom.export.parallel import render_in_parallel
 from quietroom.export.reader import Answer, Reader, has_post_form
 from quietroom.export.redirects import write_redirects
 
@@ -50,13 +50,16 @@ class ExportReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def export_static(outdir: Path | str, base_url: str | None = None, site: Site | None = None):
+def export_static(
+    outdir: Path | str, base_url: str | None = None, site: Site | None = None, jobs: int = 1
+):
     """Export every live public page of `site` (the default site) into `outdir`.
 
     Pages are rendered through Django as an anonymous reader gets them, links are
     followed from the home page, every page, the sitemap and the feeds, and absolute
     addresses are rewritten to `base_url`. Everything is written to a folder beside
-    `outdir`, which replaces `outdir` only once complete. Raises ExportError.
+    `outdir`, which replaces `outdir` only once complete. With `jobs` over 1, pages
+    are rendered by that many forked processes at once. Raises ExportError.
     """
     started = time.monotonic()
     site = site or Site.objects.filter(is_default_site=True).first()
@@ -70,7 +73,7 @@ def export_static(outdir: Path | str, base_url: str | None = None, site: Site | 
     try:
         hosts = [*settings.ALLOWED_HOSTS, site.hostname]
         with override_settings(ALLOWED_HOSTS=hosts, SECURE_SSL_REDIRECT=False), _quiet_requests():
-            StaticExport(site, base, work, report).run()
+            StaticExport(site, base, work, report, jobs).run()
         (work / MARKER).write_text(json.dumps({"base_url": base}) + "\n")
         _swap(work, outdir)
     except BaseException:
@@ -124,8 +127,8 @@ def _swap(work: Path, outdir: Path) -> None:
 class StaticExport:
     """Crawls the site from every live page and writes what it finds."""
 
-    def __init__(self, site: Site, base_url: str, work: Path, report: ExportReport):
-        self.site, self.work, self.report = site, work, report
+    def __init__(self, site: Site, base_url: str, work: Path, report: ExportReport, jobs=1):
+        self.site, self.work, self.report, self.jobs = site, work, report, jobs
         self.reader = Reader(site)
         self.root_url = site.root_url
         self.base_url = base_url
@@ -152,25 +155,43 @@ class StaticExport:
         return ["/", *filter(None, urls), "/sitemap.xml", "/robots.txt", static]
 
     def crawl(self) -> None:
-        queue = deque(dict.fromkeys(self.start()))
-        seen = set(queue)
-        while queue:
-            url = queue.popleft()
-            for link in self.visit(url):
-                if link not in seen and not excluded(link):
-                    seen.add(link)
-                    self.referrers.setdefault(link, url)
-                    queue.append(link)
+        """Breadth first, a wave at a time: each wave's pages can be rendered together."""
+        wave = list(dict.fromkeys(self.start()))
+        seen = set(wave)
+        while wave:
+            following = []
+            for url, links in self.visit_all(wave):
+                for link in sorted(links - seen):
+                    if not excluded(link):
+                        seen.add(link)
+                        self.referrers.setdefault(link, url)
+                        following.append(link)
+            wave = following
 
-    def visit(self, url: str) -> set[str]:
-        path = unquote(urlsplit(url).path)
-        if path.startswith(settings.MEDIA_URL):
-            self.copy_media(url, path[len(settings.MEDIA_URL) :])
-            return set()
-        if path.startswith(settings.STATIC_URL):
-            self.copy_static(url, path[len(settings.STATIC_URL) :])
-            return set()
-        answer = self.reader.get(url)
+    def visit_all(self, urls: list[str]):
+        pages = []
+        for url in urls:
+            path = unquote(urlsplit(url).path)
+            if path.startswith(settings.MEDIA_URL):
+                self.copy_media(url, path[len(settings.MEDIA_URL) :])
+            elif path.startswith(settings.STATIC_URL):
+                self.copy_static(url, path[len(settings.STATIC_URL) :])
+            else:
+                pages.append(url)
+        for answer in self.render(pages):
+            yield answer.url, self.take(answer)
+
+    def render(self, urls: list[str]) -> list[Answer]:
+        if self.jobs < 2 or len(urls) < 2 * self.jobs:
+            return [self.reader.get(url) for url in urls]
+        answers = render_in_parallel(self.site, urls, self.jobs)
+        # Two workers can race to make the same image rendition, and one then fails:
+        # a page that failed in a worker is rendered once more here before it counts.
+        return [a if a.status < 500 else self.reader.get(a.url) for a in answers]
+
+    def take(self, answer: Answer) -> set[str]:
+        """Keep a rendered answer; return the site addresses it links to."""
+        url = answer.url
         if answer.status in {301, 302, 303, 307, 308}:
             return self.follow(answer)
         if answer.status != 200:

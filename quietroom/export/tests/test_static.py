@@ -211,3 +211,13 @@ def test_the_command_exports_and_reports(demo_site, tmp_path):
     assert json.loads((tmp_path / "site" / ".quietroom-export").read_text())["base_url"] == BASE
     with pytest.raises(CommandError, match="base URL must look like"):
         call_command("export_static", str(tmp_path / "site"), base_url="ftp://x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_write_the_same_export_as_one(demo_site, tmp_path):
+    export_static(tmp_path / "one", base_url=BASE)
+
+    report = export_static(tmp_path / "two", base_url=BASE, jobs=2)
+
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    assert report.pages > 20

@@ -13,10 +13,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--base-url", help="Where the copy will be served, e.g. https://example.org/."
         )
+        parser.add_argument(
+            "--jobs", type=int, default=1, help="Pages rendered at once (one per core)."
+        )
 
-    def handle(self, *args, outdir, base_url, **options):
+    def handle(self, *args, outdir, base_url, jobs, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
         try:
-            report = export_static(outdir, base_url=base_url)
+            report = export_static(outdir, base_url=base_url, jobs=jobs)
         except ExportError as error:
             raise CommandError(str(error)) from error
         per_page = 1000 * report.seconds / max(report.pages, 1)
