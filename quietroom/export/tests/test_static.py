@@ -213,7 +213,9 @@ def test_the_command_exports_and_reports(demo_site, tmp_path):
         call_command("export_static", str(tmp_path / "site"), base_url="ftp://x")
 
 
-@pytest.mark.django_db(transaction=True)
+# Workers are separate processes: they see only committed data. Serialized rollback puts
+# the database back as the other transactional tests (the browser tests) expect it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_write_the_same_export_as_one(demo_site, tmp_path):
     export_static(tmp_path / "one", base_url=BASE)
 
