@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from wagtail.models import Page
@@ -294,7 +295,13 @@ class ImportRun:
             # Still waiting for the same missing images: nothing new to save.
             self.report.count(_plural(item), "unchanged")
             return
-        note = save_with_status(page, item.status, moment_of(item))
+        try:
+            note = save_with_status(page, item.status, moment_of(item))
+        except ValidationError as error:
+            # Nothing the importer knows of gets here; if something does, stop cleanly.
+            problems = "; ".join(error.messages)[:300]
+            message = f"{item.label} could not be saved ({problems}); nothing was imported."
+            raise WxrError(message) from error
         if note:
             warn(note)
         restrict(page, item.status, item.password)
