@@ -1,0 +1,115 @@
+"""Import and export speed: posts imported a second, milliseconds to export a page.
+
+Run from the repository root:  .venv/bin/python bench/import_export.py [--posts 5000]
+
+Each figure is measured in a fresh data folder of its own (SQLite unless DATABASE_URL
+is set), so nothing touches a real site. The reference figures come from issue 4,
+measured on this machine kind with 1,000 generated posts.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "wxr"
+REFERENCES = {"Pelican 4.x": 4.5, "Hugo": 2.2}  # ms a page, 1,000 generated posts
+
+
+def setup(data_dir: Path) -> None:
+    os.environ["QUIETROOM_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.dev")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=5000, help="posts in the generated file")
+    parser.add_argument("--site-posts", type=int, default=1000, help="articles to export")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="quietroom-bench-") as folder:
+        setup(Path(folder) / "data")
+        run(Path(folder), options)
+
+
+def run(folder: Path, options) -> None:
+    from quietroom.demo.build import build_demo_site
+    from quietroom.export.static import export_static
+    from quietroom.importers.load import import_wxr
+    from quietroom.importers.tests.generate import write_wxr
+
+    build_demo_site()
+    report, seconds = timed(export_static, folder / "demo-export")
+    line("export, demo site", f"{1000 * seconds / report.pages:.1f} ms a page", report.pages)
+
+    theme = CORPUS / "theme-unit-test-data.xml"
+    report, seconds = timed(import_wxr, theme)
+    posts = report.total("posts", "created") + report.total("pages", "created")
+    line("import, theme-unit-test-data", f"{posts / seconds:.0f} posts a second", posts)
+
+    generated = write_wxr(folder / "generated.xml", options.posts)
+    report, seconds = timed(import_wxr, generated)
+    posts = report.total("posts", "created")
+    line(f"import, {options.posts} generated posts", f"{posts / seconds:.0f} posts a second", posts)
+
+    site = export_site(folder, options.site_posts)
+    for jobs in (1, 2):
+        report, seconds = timed(export_static, folder / "site-export", site=site, jobs=jobs)
+        per_page = 1000 * seconds / report.pages
+        what = f"export, {options.site_posts}-article site, {jobs} job{'s' * (jobs > 1)}"
+        line(what, f"{per_page:.1f} ms a page", report.pages)
+    for name, reference in REFERENCES.items():
+        out(
+            f"  {name}: {reference} ms a page; "
+            f"Quietroom takes {per_page / reference:.1f} times as long"
+        )
+
+
+def export_site(folder: Path, articles: int):
+    """A second site holding only a blog of `articles` generated articles."""
+    from wagtail.models import Page, Site
+
+    from quietroom.blog.models import BlogIndexPage
+    from quietroom.importers.load import ImportOptions, import_wxr
+    from quietroom.importers.tests.generate import write_wxr
+    from quietroom.practice.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Bench practice", slug="bench-home"))
+    home.save_revision().publish()
+    site = Site.objects.create(hostname="bench.example", port=80, root_page=home)
+    blog = home.add_child(instance=BlogIndexPage(title="Articles", slug="articles"))
+    blog.save_revision().publish()
+    import_wxr(
+        write_wxr(folder / "site.xml", articles),
+        ImportOptions(site_hostname="bench.example"),
+    )
+    return site
+
+
+def line(what: str, figure: str, count: int) -> None:
+    out(f"{what:<40} {figure:>22}   ({count} items)")
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

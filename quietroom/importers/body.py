@@ -1,0 +1,269 @@
+"""Map a post's HTML onto the article body blocks: text, quote and image."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from quietroom.blog.blocks import TEXT_FEATURES
+from quietroom.importers.sanitise import autop, plain_text, sanitise, shorten
+from quietroom.importers.shortcodes import expand_shortcodes
+
+# The text block has h2 and h3: a body's h1 sits under the page title, and deeper levels
+# fold into h3 so no heading is lost.
+HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
+QUOTE_LIMIT = 300
+ATTRIBUTION_LIMIT = 120
+ALT_LIMIT = 250
+CAPTION_LIMIT = 250
+WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An imported image a body can point at, with the alt text it was imported with."""
+
+    id: int
+    alt: str = ""
+
+
+@dataclass
+class Resolver:
+    """How a body finds what it refers to; load.py supplies the lookups."""
+
+    image: Callable[[str, int | None], ImageRef | None]
+    page: Callable[[str], int | None]
+    gallery_ids: Callable[[], list[int]] = list
+
+
+@dataclass
+class Body:
+    blocks: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    complete: bool = True  # every image was found
+
+
+@cache
+def converter():
+    """Wagtail's own rich-text input converter, limited to the text block's features."""
+    from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
+
+    return DbHTMLConverter(features=TEXT_FEATURES)
+
+
+def clean_rich_text(html: str) -> str:
+    """What Wagtail itself stores for `html` in a text block."""
+    cleaned, _removals = converter().clean(html)
+    return cleaned
+
+
+def convert_body(content: str, resolver: Resolver, classic: bool | None = None) -> Body:
+    """Turn WordPress or Squarespace post HTML into article body blocks.
+
+    Shortcodes are expanded, classic-editor paragraphs restored, the HTML cleaned
+    with nh3, links to imported posts made page links, images resolved to imported
+    images, and each text block passed through Wagtail's converter.
+    """
+    body = Body()
+    warn = body.warnings.append
+    text = expand_shortcodes(content, resolver.gallery_ids, warn)
+    if classic if classic is not None else "<!-- wp:" not in text:
+        text = autop(text)
+    soup = BeautifulSoup(sanitise(text, warn), "html.parser")
+    _rewrite_links(soup, resolver)
+    builder = _Builder(body, resolver)
+    for node in list(soup.contents):
+        builder.visit(node)
+    builder.flush()
+    return body
+
+
+def _rewrite_links(soup: BeautifulSoup, resolver: Resolver) -> None:
+    for link in soup.find_all("a"):
+        href = (link.get("href") or "").strip()
+        if not href:
+            link.unwrap()
+            continue
+        page_id = resolver.page(href)
+        link.attrs = {"linktype": "page", "id": str(page_id)} if page_id else {"href": href}
+
+
+class _Builder:
+    """Collects text into text blocks, breaking them where a quote or image comes."""
+
+    def __init__(self, body: Body, resolver: Resolver):
+        self.body, self.resolver = body, resolver
+        self.text: list[str] = []
+        self.paragraph: list[str] = []
+
+    def visit(self, node) -> None:
+        if isinstance(node, NavigableString):
+            if str(node).strip():
+                self.paragraph.append(escape(str(node)))
+            return
+        name = node.name
+        if name in HEADINGS:
+            node.name = HEADINGS[name]
+            self.block_html(node)
+        elif name in {"p", "li", "td", "th", "caption", "figcaption", "cite", "dd"}:
+            self.paragraph_of(node)
+        elif name == "dt":
+            self.paragraph.append(f"<strong>{escape(plain_text(node.get_text(' ')))}</strong>")
+            self.close_paragraph()
+        elif name == "dl":
+            for child in list(node.children):
+                self.visit(child)
+        elif name in {"ul", "ol"}:
+            self.block_html(node)
+        elif name == "blockquote":
+            self.quote(node)
+        elif name == "figure":
+            self.figure(node)
+        elif name == "table" or name in {"thead", "tbody", "tfoot", "tr"}:
+            self.table(node)
+        elif name == "img":
+            self.image(node)
+        elif name == "br":
+            self.close_paragraph()
+        else:
+            self.inline(node)
+
+    def inline(self, node: Tag) -> None:
+        images = node.find_all("img")
+        for image in images:
+            image.extract()
+        if node.get_text().strip():
+            self.paragraph.append(str(node))
+        for image in images:
+            self.image(image)
+
+    def paragraph_of(self, node: Tag) -> None:
+        self.close_paragraph()
+        for child in list(node.children):
+            if isinstance(child, NavigableString):
+                self.paragraph.append(escape(str(child)))
+            elif child.name == "br":
+                self.paragraph.append("<br/>")
+            elif child.name == "img":
+                self.image(child)
+            else:
+                self.inline(child)
+        self.close_paragraph()
+
+    def block_html(self, node: Tag) -> None:
+        images = node.find_all("img")
+        for image in images:
+            image.extract()
+        self.close_paragraph()
+        if node.get_text().strip():
+            self.text.append(str(node))
+        for image in images:
+            self.image(image)
+
+    def quote(self, node: Tag) -> None:
+        cite = node.find(["cite", "footer"])
+        attribution = plain_text(cite.get_text(" ")) if cite else ""
+        if cite:
+            cite.extract()
+        for image in node.find_all("img"):
+            self.image(image.extract())
+        parts = [plain_text(p.get_text(" ")) for p in node.find_all("p")] or [
+            plain_text(node.get_text(" "))
+        ]
+        quote = "\n".join(part for part in parts if part)
+        attribution = attribution.lstrip("—–- ").strip()
+        if not quote:
+            return
+        if len(quote) > QUOTE_LIMIT:
+            self.body.warnings.append(
+                f"a quotation of {len(quote)} characters is longer than a pull quote allows "
+                f"({QUOTE_LIMIT}); it was kept as ordinary paragraphs"
+            )
+            self.close_paragraph()
+            self.text += [f"<p>{escape(part)}</p>" for part in parts if part]
+            if attribution:
+                self.text.append(f"<p>— {escape(attribution)}</p>")
+            return
+        self.add_block(
+            "quote", {"quote": quote, "attribution": shorten(attribution, ATTRIBUTION_LIMIT)}
+        )
+
+    def figure(self, node: Tag) -> None:
+        caption_node = node.find("figcaption")
+        caption = plain_text(caption_node.get_text(" ")) if caption_node else ""
+        if node.find("figure") or not (node.find("img") or node.find("blockquote")):
+            for child in list(node.children):
+                self.visit(child)
+            return
+        if caption_node:
+            caption_node.extract()
+        quote = node.find("blockquote")
+        if quote and not node.find("img"):
+            if caption and not quote.find(["cite", "footer"]):
+                quote.append(BeautifulSoup(f"<cite>{escape(caption)}</cite>", "html.parser"))
+            self.quote(quote)
+            return
+        for index, image in enumerate(node.find_all("img")):
+            self.image(image, caption if index == 0 else "")
+
+    def table(self, node: Tag) -> None:
+        rows = node.find_all("tr") if node.name != "tr" else [node]
+        lines = [
+            " · ".join(
+                text
+                for cell in row.find_all(["td", "th"])
+                if (text := plain_text(cell.get_text(" ")))
+            )
+            for row in rows
+        ]
+        lines = [line for line in lines if line]
+        if lines:
+            self.body.warnings.append("a table was kept as plain lines of text")
+            self.close_paragraph()
+            self.text += [f"<p>{escape(line)}</p>" for line in lines]
+
+    def image(self, node: Tag, caption: str = "") -> None:
+        source = node.get("src") or node.get("data-src") or node.get("data-image") or ""
+        found = WP_IMAGE_CLASS.search(" ".join(node.get("class") or []))
+        number = node.get("data-wp-id") or (found.group(1) if found else None)
+        if not source and not number:
+            # nh3 removed an address with a scheme other than http(s), or there was none.
+            self.body.warnings.append("an image without a usable address was left out")
+            return
+        ref = self.resolver.image(source, int(number) if number else None)
+        if ref is None:
+            self.body.complete = False
+            what = source or f"attachment {number}"
+            self.body.warnings.append(f"image {what[:100]} was not found; it was left out")
+            return
+        alt = plain_text(node.get("alt") or "") or ref.alt
+        if not alt:
+            self.body.warnings.append(
+                f"image {source[:100]} has no alt text; describe it in the editor"
+            )
+        value = {
+            "image": ref.id,
+            "alt_text": shorten(alt, ALT_LIMIT),
+            "caption": shorten(caption, CAPTION_LIMIT),
+        }
+        self.add_block("image", value)
+
+    def close_paragraph(self) -> None:
+        html = "".join(self.paragraph).strip()
+        self.paragraph = []
+        if html and html != "<br/>":
+            self.text.append(f"<p>{html}</p>")
+
+    def add_block(self, kind: str, value) -> None:
+        self.flush()
+        self.body.blocks.append({"type": kind, "value": value})
+
+    def flush(self) -> None:
+        self.close_paragraph()
+        html = clean_rich_text("".join(self.text)) if self.text else ""
+        self.text = []
+        if plain_text(html):
+            self.body.blocks.append({"type": "text", "value": html})

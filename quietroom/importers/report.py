@@ -1,0 +1,42 @@
+"""What an import did: counts per kind of thing, skipped items and every warning."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+KINDS = ("posts", "pages", "images", "redirects", "clinicians", "categories")
+OUTCOMES = ("created", "updated", "unchanged", "skipped")
+
+
+@dataclass
+class ImportReport:
+    source: str
+    dry_run: bool = False
+    counts: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in KINDS})
+    skipped_types: Counter = field(default_factory=Counter)
+    comments: int = 0
+    warnings: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False)
+
+    def count(self, kind: str, outcome: str) -> None:
+        self.counts[kind][outcome] += 1
+
+    def warn(self, message: str) -> None:
+        if message not in self._seen:
+            self._seen.add(message)
+            self.warnings.append(message)
+
+    def total(self, kind: str, outcome: str) -> int:
+        return self.counts[kind][outcome]
+
+    def table(self) -> list[str]:
+        """The summary as aligned lines of text."""
+        width = max(len(kind) for kind in KINDS) + 2
+        lines = [" " * width + "".join(f"{outcome:>11}" for outcome in OUTCOMES)]
+        for kind in KINDS:
+            cells = "".join(f"{self.counts[kind][outcome]:>11}" for outcome in OUTCOMES)
+            lines.append(f"{kind:<{width}}{cells}")
+        if self.comments:
+            lines.append(f"{self.comments} comments were not imported (Quietroom has none).")
+        for post_type, number in sorted(self.skipped_types.items()):
+            lines.append(f"{number} items of type “{post_type}” were not imported.")
+        return lines

@@ -1,0 +1,103 @@
+"""Clean untrusted post HTML with nh3: paragraphs restored, embeds made links, the rest dropped."""
+
+import html
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "a",
+    "ul", "ol", "li", "blockquote", "cite", "figure", "figcaption", "img",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd",
+}  # fmt: skip
+# These go with everything inside them: their content is code, chrome or a fallback.
+DROPPED_WITH_CONTENT = {
+    "script", "style", "iframe", "noscript", "object", "embed", "template", "svg", "math",
+    "form", "select", "textarea", "button", "video", "audio", "canvas", "title", "head",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href"},
+    # Only used to find the imported image; never written out as they are.
+    "img": {"src", "alt", "class", "data-src", "data-image", "data-wp-id"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+REPORTED = re.compile(
+    r"<(script|iframe|object|embed|form|video|audio|svg|math|style|canvas)\b", re.IGNORECASE
+)
+IFRAME = re.compile(
+    r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)[^>]*>.*?(?:</iframe>|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+# Block-level tags that always start or end a paragraph in WordPress's classic editor.
+SPLIT_TAGS = (
+    "p|div|h[1-6]|ul|ol|dl|blockquote|figure|figcaption|table|pre|hr|section|article|aside"
+    "|header|footer|iframe|script|style|noscript|form|video|audio|address|details"
+)
+BLOCK_START = re.compile(
+    rf"^</?(?:{SPLIT_TAGS}|li|tr|td|th|thead|tbody|tfoot|caption|dt|dd|summary)\b",
+    re.IGNORECASE,
+)
+
+
+def autop(text: str) -> str:
+    """Wrap the classic editor's blank-line paragraphs in <p>, as WordPress does on display."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(rf"(<(?:{SPLIT_TAGS})\b[^>]*>)", r"\n\n\1", text, flags=re.IGNORECASE)
+    text = re.sub(rf"(</(?:{SPLIT_TAGS})>)", r"\1\n\n", text, flags=re.IGNORECASE)
+    paragraphs = []
+    for chunk in re.split(r"\n\s*\n", text):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if BLOCK_START.match(chunk):
+            paragraphs.append(chunk)
+        elif re.fullmatch(r"https?://\S+", chunk):
+            # A URL alone on a line is an oEmbed in WordPress; here it becomes a plain link.
+            paragraphs.append(f'<p><a href="{html.escape(chunk)}">{html.escape(chunk)}</a></p>')
+        else:
+            paragraphs.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
+    return "\n".join(paragraphs)
+
+
+def sanitise(text: str, warn: Callable[[str], None]) -> str:
+    """Return `text` with only the tags and attributes the body mapper uses.
+
+    Scripts, styles, frames, forms, media players and their content are removed
+    (reported through `warn`); embedded frames become links to what they showed;
+    `javascript:` and `data:` URLs are dropped; comments (WordPress block markers)
+    go; wrappers such as Squarespace's `sqs-` divs are unwrapped.
+    """
+    text = IFRAME.sub(lambda m: _embed_link(m.group(1), warn), text)
+    for name, count in sorted(Counter(m.lower() for m in REPORTED.findall(text)).items()):
+        warn(f"{count} <{name}> element{'s' if count > 1 else ''} removed")
+    return nh3.clean(
+        text,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def plain_text(text: str) -> str:
+    """`text` with every tag removed and entities decoded, whitespace collapsed."""
+    cleaned = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
+    return " ".join(html.unescape(cleaned).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _embed_link(url: str, warn) -> str:
+    warn(f"an embedded frame became a link: {url[:80]}")
+    safe = html.escape(url)
+    return f'<p><a href="{safe}">{safe}</a></p>'

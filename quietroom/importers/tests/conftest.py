@@ -1,0 +1,73 @@
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from quietroom.importers.load import ImportOptions, import_wxr
+
+DATA = Path(__file__).parent / "data"
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "wxr"
+PRACTICE = DATA / "practice.xml"
+
+
+def image_bytes(kind="JPEG", size=(640, 400), color=(90, 140, 120)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, kind)
+    return buffer.getvalue()
+
+
+def write_image(folder: Path, relative: str, kind="JPEG") -> Path:
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(image_bytes(kind))
+    return path
+
+
+@pytest.fixture
+def uploads(tmp_path):
+    """A copy of the old site's uploads, with every file but the harbour picture."""
+    folder = tmp_path / "uploads"
+    write_image(folder, "2024/05/calm-room.jpg")
+    write_image(folder, "2024/05/garden-path.png", "PNG")
+    return folder
+
+
+def run_import(path, **options):
+    return import_wxr(path, ImportOptions(**options))
+
+
+def wxr(body: str, head: str = "", channel: str = "") -> str:
+    """A minimal WXR document around `body` (items), for crafted test files."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"{head}"
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+        'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+        "<title>Crafted</title><link>https://crafted.example</link>\n"
+        f"<wp:wxr_version>1.2</wp:wxr_version>{channel}\n{body}\n</channel>\n</rss>\n"
+    )
+
+
+def post(number: int, title: str, content: str, status="publish", extra="") -> str:
+    return (
+        f"<item><title>{title}</title>"
+        f"<link>https://crafted.example/{number}/</link>"
+        f"<content:encoded><![CDATA[{content}]]></content:encoded>"
+        f"<wp:post_id>{number}</wp:post_id>"
+        "<wp:post_date>2024-02-01 10:00:00</wp:post_date>"
+        f"<wp:post_name>post-{number}</wp:post_name>"
+        f"<wp:status>{status}</wp:status><wp:post_type>post</wp:post_type>{extra}</item>"
+    )
+
+
+@pytest.fixture
+def write_wxr(tmp_path):
+    def write(text: str | bytes, name="export.xml") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode() if isinstance(text, str) else text)
+        return path
+
+    return write
