@@ -51,7 +51,11 @@ class ExportReport:
 
 
 def export_static(
-    outdir: Path | str, base_url: str | None = None, site: Site | None = None, jobs: int = 1
+    outdir: Path | str,
+    base_url: str | None = None,
+    site: Site | None = None,
+    jobs: int = 1,
+    contact_url: str = "",
 ):
     """Export every live public page of `site` (the default site) into `outdir`.
 
@@ -59,7 +63,9 @@ def export_static(
     followed from the home page, every page, the sitemap and the feeds, and absolute
     addresses are rewritten to `base_url`. Everything is written to a folder beside
     `outdir`, which replaces `outdir` only once complete. With `jobs` over 1, pages
-    are rendered by that many forked processes at once. Raises ExportError.
+    are rendered by that many forked processes at once. A static copy cannot take a
+    consultation request: its contact page links to `contact_url` (the live site's form)
+    when given, and otherwise gives the practice's phone and email. Raises ExportError.
     """
     started = time.monotonic()
     site = site or Site.objects.filter(is_default_site=True).first()
@@ -72,7 +78,11 @@ def export_static(
     work = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
     try:
         hosts = [*settings.ALLOWED_HOSTS, site.hostname]
-        with override_settings(ALLOWED_HOSTS=hosts, SECURE_SSL_REDIRECT=False), _quiet_requests():
+        static = {"QUIETROOM_STATIC_EXPORT": True, "QUIETROOM_CONTACT_URL": contact_url}
+        with (
+            override_settings(ALLOWED_HOSTS=hosts, SECURE_SSL_REDIRECT=False, **static),
+            _quiet_requests(),
+        ):
             StaticExport(site, base, work, report, jobs).run()
         (work / MARKER).write_text(json.dumps({"base_url": base}) + "\n")
         _swap(work, outdir)

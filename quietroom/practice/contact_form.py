@@ -40,6 +40,8 @@ def build_form(page, data=None):
 def contact_view(page, request):
     """GET shows the form; POST stores a valid request and redirects to the thank-you page."""
     request.sensitive_post_parameters = "__ALL__"  # nothing typed here reaches error reports
+    if settings.QUIETROOM_STATIC_EXPORT:
+        return render(page, request, None)
     if request.method != "POST":
         return render(page, request, build_form(page))
     ip_address = client_ip(request)
@@ -83,6 +85,8 @@ def render(page, request, form, template=None, status=200):
             **page.get_context(request),
             "form": form,
             "retention_days": settings.QUIETROOM_INBOX_RETENTION_DAYS,
+            "static_export": settings.QUIETROOM_STATIC_EXPORT,
+            "live_contact_url": settings.QUIETROOM_CONTACT_URL,
         },
         status=status,
     )

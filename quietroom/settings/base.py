@@ -196,6 +196,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("QUIETROOM_FROM_EMAIL", "quietroom@localhost
 # The consultation inbox and the contact form.
 QUIETROOM_INBOX_CREATE_KEY = True  # production requires an existing key instead
 QUIETROOM_INBOX_RETENTION_DAYS = int(os.environ.get("QUIETROOM_INBOX_RETENTION_DAYS", "180"))
+# Set by `export_static` while it renders: the contact page then shows no form.
+QUIETROOM_STATIC_EXPORT = False
+QUIETROOM_CONTACT_URL = ""
 QUIETROOM_CONTACT_MIN_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MIN_SECONDS", "3"))
 QUIETROOM_CONTACT_RATE_LIMIT = int(os.environ.get("QUIETROOM_CONTACT_RATE_LIMIT", "10"))
 QUIETROOM_CONTACT_RATE_WINDOW = int(os.environ.get("QUIETROOM_CONTACT_RATE_WINDOW", "3600"))

@@ -223,3 +223,24 @@ def test_two_workers_write_the_same_export_as_one(demo_site, tmp_path):
 
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
     assert report.pages > 20
+
+
+def test_the_static_contact_page_offers_phone_and_email_not_a_form(exported):
+    outdir, report = exported
+    html = (outdir / "contact" / "index.html").read_text()
+
+    assert "<form" not in html
+    assert "csrfmiddlewaretoken" not in html
+    assert 'href="tel:3125550142"' in html
+    assert "mailto:hello@lindentree.example" in html
+    assert "not for emergencies" in html
+    assert not any("csrftoken" in p.read_text(errors="ignore") for p in text_files(outdir))
+
+
+def test_the_static_contact_page_can_send_people_to_the_live_form(demo_site, tmp_path):
+    outdir = tmp_path / "site"
+    export_static(outdir, base_url=BASE + "/", contact_url="https://practice.example/contact/")
+
+    html = (outdir / "contact" / "index.html").read_text()
+    assert "<form" not in html
+    assert 'href="https://practice.example/contact/"' in html

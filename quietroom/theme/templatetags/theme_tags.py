@@ -105,3 +105,10 @@ def site_nav(context):
     items = per_generation(("menu", site.pk), lambda: menu_items(site)) if site else []
     current = getattr(context.get("page"), "path", "")
     return {"items": [(title, url, current.startswith(path)) for title, url, path in items]}
+
+
+@register.filter
+def dial(number: str) -> str:
+    """A phone number as a tel:/sms: link wants it: digits, with a leading + kept."""
+    digits = "".join(ch for ch in str(number) if ch.isdigit())
+    return ("+" + digits) if str(number).strip().startswith("+") else digits

@@ -16,12 +16,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jobs", type=int, default=1, help="Pages rendered at once (one per core)."
         )
+        parser.add_argument(
+            "--contact-url",
+            default="",
+            help="The live site's contact form, linked from the copy's contact page "
+            "(default: the copy shows the practice's phone and email instead).",
+        )
 
-    def handle(self, *args, outdir, base_url, jobs, **options):
+    def handle(self, *args, outdir, base_url, jobs, contact_url, **options):
         if jobs < 1:
             raise CommandError("--jobs must be 1 or more.")
         try:
-            report = export_static(outdir, base_url=base_url, jobs=jobs)
+            report = export_static(outdir, base_url=base_url, jobs=jobs, contact_url=contact_url)
         except ExportError as error:
             raise CommandError(str(error)) from error
         per_page = 1000 * report.seconds / max(report.pages, 1)
