@@ -226,7 +226,7 @@ def test_two_workers_write_the_same_export_as_one(demo_site, tmp_path):
 
 
 def test_the_static_contact_page_offers_phone_and_email_not_a_form(exported):
-    outdir, report = exported
+    outdir, _ = exported
     html = (outdir / "contact" / "index.html").read_text()
 
     assert "<form" not in html
