@@ -3,7 +3,6 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from html import escape
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -11,6 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from quietroom.blog.blocks import TEXT_FEATURES
 from quietroom.importers.sanitise import autop, plain_text, sanitise, shorten
 from quietroom.importers.shortcodes import expand_shortcodes
+from quietroom.security import sanitize
 
 # The text block has h2 and h3: a body's h1 sits under the page title, and deeper levels
 # fold into h3 so no heading is lost.
@@ -46,18 +46,9 @@ class Body:
     complete: bool = True  # every image was found
 
 
-@cache
-def converter():
-    """Wagtail's own rich-text input converter, limited to the text block's features."""
-    from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
-
-    return DbHTMLConverter(features=TEXT_FEATURES)
-
-
 def clean_rich_text(html: str) -> str:
-    """What Wagtail itself stores for `html` in a text block."""
-    cleaned, _removals = converter().clean(html)
-    return cleaned
+    """What Wagtail itself stores for `html` in a text block (the project's one sanitiser)."""
+    return sanitize.clean_rich_text(html, TEXT_FEATURES)
 
 
 def convert_body(content: str, resolver: Resolver, classic: bool | None = None) -> Body:
