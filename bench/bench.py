@@ -18,11 +18,12 @@ from pathlib import Path
 
 import brotli
 
+from quietroom.importers.corpus import corpus_dir
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measure import (
     QUIETROOM,
-    ROOT,
     browser_requests,
     free_port,
     nginx,
@@ -33,7 +34,7 @@ from bench.measure import (
 
 ARTICLE = "/articles/grief-has-no-schedule/"
 INDEX = "/articles/"
-WXR = ROOT.parent / "shared" / "wxr" / "theme-unit-test-data.xml"
+WXR = corpus_dir() / "theme-unit-test-data.xml"
 
 
 def environment(data_dir: Path) -> dict:

@@ -14,8 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from quietroom.importers.corpus import corpus_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "wxr"
+CORPUS = corpus_dir()
 REFERENCES = {"Pelican 4.x": 4.5, "Hugo": 2.2}  # ms a page, 1,000 generated posts
 
 

@@ -10,8 +10,9 @@ import pytest
 from quietroom.checks.document import Document, Location
 from quietroom.checks.engine import check_document
 from quietroom.checks.html import parts_from_html
+from quietroom.importers.corpus import corpus_dir
 
-WXR = Path(__file__).resolve().parents[3].parent / "shared" / "wxr" / "a11y-unit-test-data.xml"
+WXR = corpus_dir() / "a11y-unit-test-data.xml"
 NAMESPACES = {
     "content": "http://purl.org/rss/1.0/modules/content/",
     "wp": "http://wordpress.org/export/1.2/",

@@ -5,16 +5,16 @@ with a stand-in file on disk for every image the export refers to.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from wagtail.models import Page
 
 from quietroom.checks.site import check_page
+from quietroom.importers.corpus import corpus_dir
 from quietroom.importers.load import ImportOptions, import_wxr
 from quietroom.importers.tests.conftest import write_image
 
-WXR = Path(__file__).resolve().parents[3].parent / "shared" / "wxr" / "a11y-unit-test-data.xml"
+WXR = corpus_dir() / "a11y-unit-test-data.xml"
 IMAGE_URL = re.compile(r"<wp:attachment_url>([^<]+)|src=\"([^\"]+\.(?:jpe?g|png|gif))")
 
 

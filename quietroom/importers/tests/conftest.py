@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from quietroom.importers.corpus import corpus_dir
 from quietroom.importers.load import ImportOptions, import_wxr
 
 DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "wxr"
+CORPUS = corpus_dir()
 PRACTICE = DATA / "practice.xml"
 
 

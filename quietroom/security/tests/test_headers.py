@@ -10,8 +10,8 @@ from wagtail.documents.models import Document
 
 from quietroom.core.models import CustomImage
 from quietroom.core.tests.factories import sign_in_verified
+from quietroom.core.tests.pages import public_paths
 from quietroom.security.policy import style_hash
-from quietroom.security.tests.pages import public_paths
 from quietroom.theme.templatetags.theme_tags import stylesheet
 
 

@@ -9,11 +9,11 @@ from bs4 import BeautifulSoup
 
 from quietroom.blog.models import ArticlePage
 from quietroom.core.tests.factories import valid_request
+from quietroom.core.tests.pages import public_paths
 from quietroom.practice.models import ClinicianPage
 from quietroom.security.richtext import clean_instance
 from quietroom.security.sanitize import clean_rich_text, safe_url
 from quietroom.security.tests import payloads
-from quietroom.security.tests.pages import public_paths
 
 EVENT_HANDLER = "on"
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "base", "form", "meta"}

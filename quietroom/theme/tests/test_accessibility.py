@@ -3,17 +3,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.core.tests.pages import public_paths
 from quietroom.demo.build import build_demo_site
-from quietroom.practice.models import (
-    ClinicianIndexPage,
-    ClinicianPage,
-    ContactPage,
-    FAQPage,
-    HomePage,
-    ServiceIndexPage,
-    ServicePage,
-)
+from quietroom.practice.models import ContactPage
 from quietroom.theme.tests.browser import chromium_browser
 
 pytestmark = [
@@ -22,23 +14,12 @@ pytestmark = [
 ]
 
 
+NOT_HTML = {"feed", "atom feed", "robots", "sitemap"}
+
+
 def page_paths():
-    blog = BlogIndexPage.objects.get()
-    article = ArticlePage.objects.published().first()
-    return {
-        "home": HomePage.objects.get().url,
-        "blog index": blog.url,
-        "article": article.url,
-        "tag page": f"{blog.url}tag/{article.tags.first().slug}/",
-        "category page": f"{blog.url}category/anxiety/",
-        "clinicians": ClinicianIndexPage.objects.get().url,
-        "clinician": ClinicianPage.objects.first().url,
-        "services": ServiceIndexPage.objects.get().url,
-        "service": ServicePage.objects.first().url,
-        "faq": FAQPage.objects.get().url,
-        "contact": ContactPage.objects.get().url,
-        "404": "/this-page-does-not-exist/",
-    }
+    paths = {name: path for name, path in public_paths().items() if name not in NOT_HTML}
+    return {**paths, "404": "/this-page-does-not-exist/"}
 
 
 def format_violations(results) -> str:
