@@ -107,6 +107,7 @@ def main() -> None:
     options = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
+    work.chmod(0o755)  # nginx's workers (www-data) read the exported site inside it
     env = environment(work / "data")
     quietroom("demo", "--no-serve", env=env)
     port, static_port = free_port(), free_port()
