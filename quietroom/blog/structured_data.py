@@ -22,7 +22,6 @@ def blog_posting(article, request, practice_name: str) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": article.published_at().isoformat(),
         "dateModified": (article.last_published_at or article.published_at()).isoformat(),
-        "wordCount": article.word_count(),
         "timeRequired": f"PT{article.reading_minutes}M",
         "inLanguage": settings.LANGUAGE_CODE,
         "publisher": {"@type": "Organization", "name": practice_name, "url": root},

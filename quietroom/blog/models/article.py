@@ -135,6 +135,13 @@ class ArticlePage(QualityPreviewMixin, Page):
         """The older neighbour in the blog index, or None at the bottom."""
         return ArticlePage.objects.next_to(self).first()
 
+    def neighbour_links(self) -> tuple[dict | None, dict | None]:
+        """Title and URL of the previous and next articles (None at either end)."""
+        return tuple(
+            {"title": page.title, "url": page.get_url()} if page else None
+            for page in (self.previous_article(), self.next_article())
+        )
+
     def meta_description(self) -> str:
         return self.search_description or self.summary or _first_words(self.body_text(), 30)
 
@@ -146,8 +153,16 @@ class ArticlePage(QualityPreviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["blog"] = blog_at(self.path[: -self.steplen])
-        context["previous_article"] = self.previous_article()
-        context["next_article"] = self.next_article()
+        if getattr(request, "is_preview", False):
+            context["previous_article"], context["next_article"] = self.neighbour_links()
+            return context
+        # What a published article shows of other rows (its tags and categories, its
+        # neighbours) changes only when content does, like the page cache: remember it.
+        self.tag_list, self.category_list, neighbours = per_generation(
+            ("article-links", self.pk),
+            lambda: (self.tag_list, self.category_list, self.neighbour_links()),
+        )
+        context["previous_article"], context["next_article"] = neighbours
         return context
 
 

@@ -185,3 +185,16 @@ def test_renditions_are_made_once_and_reused(client, full_article):
 
     assert made >= 6
     assert CustomRendition.objects.count() == made
+
+
+def test_a_preview_shows_the_edited_tags_not_the_published_ones(client, blog):
+    page = make_article(blog, "Tagged")
+    page.tags.add("published-tag")
+    page.save_revision().publish()
+    assert b"published-tag" in client.get(page.url).content
+
+    page.tags.set(["edited-tag"])  # unsaved, as in the editor
+    preview = page.make_preview_request().content
+
+    assert b"edited-tag" in preview
+    assert b"published-tag" not in preview
