@@ -9,27 +9,40 @@ from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.practice.models.clinicians import ClinicianPage
+from quietroom.serving.memo import per_generation
 
 LATEST_ARTICLES = 3
 
 
+def url_paths(root: Page) -> dict[str, tuple[int, int]]:
+    """URL path → (id, content type id) of every page below `root`, remembered per generation.
+
+    Live pages only appear or change with a publish, which starts a new generation; a page
+    missing here (a new draft) is still found by Wagtail's own routing, one level at a time.
+    """
+    return per_generation(
+        ("url-paths", root.pk),
+        lambda: {
+            url_path: (pk, content_type)
+            for url_path, pk, content_type in Page.objects.descendant_of(root).values_list(
+                "url_path", "pk", "content_type_id"
+            )
+        },
+    )
+
+
 def deepest_page(root: Page, components: list[str]) -> Page | None:
     """The deepest descendant of `root` whose URL path is a prefix of `components`, specific."""
-    prefixes = [
-        root.url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)
-    ]
-    row = (
-        Page.objects.descendant_of(root)
-        .filter(url_path__in=prefixes)
-        .order_by("-depth")
-        .values_list("pk", "content_type_id")
-        .first()
-    )
-    if row is None:
-        return None
-    model = ContentType.objects.get_for_id(row[1]).model_class()
-    related = getattr(model, "route_select_related", ())
-    return model.objects.select_related(*related).get(pk=row[0])
+    known = url_paths(root)
+    for depth in range(len(components), 0, -1):
+        found = known.get(root.url_path + "/".join(components[:depth]) + "/")
+        if found is not None:
+            model = ContentType.objects.get_for_id(found[1]).model_class()
+            related = getattr(model, "route_select_related", ())
+            page = model.objects.select_related(*related).filter(pk=found[0]).first()
+            if page is not None:
+                return page
+    return None
 
 
 class HomePage(Page):
@@ -75,10 +88,8 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def route(self, request, path_components):
-        """Find the deepest page the path names in one query, then let it route the rest.
-
-        Wagtail's default walks the tree one query per path segment.
-        """
+        """Find the deepest page the path names from the map of URL paths, then let it
+        route the rest (Wagtail's default walks the tree, one query per path segment)."""
         if not path_components:
             return super().route(request, path_components)
         found = deepest_page(self, path_components)

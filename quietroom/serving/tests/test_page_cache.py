@@ -229,3 +229,23 @@ def test_a_private_section_stays_private_for_pages_below_it(blog):
 
     assert wsgi_get(below.url)[0] == 302
     assert wsgi_get(blog.url)[0] == 302
+
+
+def test_a_new_slug_answers_at_once_and_the_old_address_is_gone(blog, article):
+    old_url = article.url
+    assert wsgi_get(old_url)[0] == 200
+
+    article.slug = "renamed-article"
+    article.save_revision().publish()
+
+    assert wsgi_get(blog.url + "renamed-article/")[0] == 200
+    assert wsgi_get(old_url)[0] in (301, 302, 404)
+
+
+def test_a_draft_child_is_not_served_even_when_unknown_to_the_url_map(blog, article):
+    from quietroom.core.tests.factories import make_draft
+
+    wsgi_get(article.url)  # the map of URL paths is now built
+    draft = make_draft(blog, "Just a draft")
+
+    assert wsgi_get(draft.url or blog.url + draft.slug + "/")[0] == 404
