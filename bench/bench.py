@@ -162,13 +162,19 @@ def report(weight, requests, ours, reference, exported, rendered, imported) -> s
                 f"errors {mine['errors']} / {theirs['errors']}",
             )
         )
-    for name in ("article", "index"):
+    notes = {
+        "article": "page cache emptied, nothing changed; budget < 5 ms, <= 6 queries",
+        "article after a publish": "first view after a publish, another article viewed first",
+        "article, nothing remembered": "first view of a worker after a publish",
+        "index": "page cache emptied, nothing changed",
+    }
+    for name, note in notes.items():
         rows.append(
             (
-                f"uncached {name} render ms / queries",
+                f"uncached {name}: render ms / queries",
                 f"{rendered[name]['ms']:.1f} / {rendered[name]['queries']}",
                 "",
-                "median of 30, Django test client, page cache emptied",
+                f"median of 30 (Django test client): {note}",
             )
         )
     rows.append(

@@ -1,4 +1,10 @@
-"""Run inside `quietroom shell`: median render time and queries of pages missing from the cache."""
+"""Run inside `quietroom shell`: median render time and queries of pages missing from the cache.
+
+Three cases for the article, from warmest to coldest: the page cache lost the page but nothing
+changed (another worker, an evicted entry); the first view of this article after a publish,
+once any other article has been viewed (what the site shares is remembered again); and the
+very first view after a publish, with nothing remembered.
+"""
 
 import json
 import statistics
@@ -9,16 +15,17 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
-from quietroom.serving import pagecache
+from quietroom.serving import generation, pagecache
 
 ROUNDS = 30
 
 
-def measure(client, url):
-    client.get(url)  # first view: renditions made, site-wide data remembered
+def measure(client, url, before=lambda: None):
+    client.get(url)  # first view: renditions made
     times, queries = [], 0
     for _ in range(ROUNDS):
         pagecache.clear_local()
+        before()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url, HTTP_HOST="127.0.0.1")
@@ -30,11 +37,22 @@ def measure(client, url):
 
 client = Client(HTTP_HOST="127.0.0.1")
 article = ArticlePage.objects.published().get(slug="grief-has-no-schedule")
+other = ArticlePage.objects.published().exclude(pk=article.pk).first()
+
+
+def publish_then_view_another():
+    generation.bump()
+    client.get(other.url, HTTP_HOST="127.0.0.1")
+    pagecache.clear_local()
+
+
 print(
     "RESULT",
     json.dumps(
         {
             "article": measure(client, article.url),
+            "article after a publish": measure(client, article.url, publish_then_view_another),
+            "article, nothing remembered": measure(client, article.url, generation.bump),
             "index": measure(client, BlogIndexPage.objects.get().url),
         }
     ),

@@ -9,6 +9,8 @@ every host sees it.
 
 import os
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -16,12 +18,31 @@ from django.core.cache import caches
 
 CACHE_KEY = "quietroom:page-generation"
 
+_pinned: ContextVar[int | None] = ContextVar("quietroom_generation", default=None)
+
 
 def _stamp() -> Path:
     return Path(settings.DATA_DIR) / "cache" / "generation"
 
 
+@contextmanager
+def pinned():
+    """One generation for a whole reader's request, read once: the cache lookup, every value
+    remembered while rendering and the stored page all carry it, so a page rendered while
+    content changed is stored as stale rather than stamped with the newer generation."""
+    token = _pinned.set(_read())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def current() -> int:
+    value = _pinned.get()
+    return _read() if value is None else value
+
+
+def _read() -> int:
     if settings.QUIETROOM_SHARED_CACHE:
         return caches["pages"].get_or_set(CACHE_KEY, 1, timeout=None)
     try:
@@ -37,7 +58,7 @@ def bump() -> None:
         except ValueError:
             caches["pages"].set(CACHE_KEY, 2, timeout=None)
         return
-    old = current()
+    old = _read()
     stamp = _stamp()
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.touch()

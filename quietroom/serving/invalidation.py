@@ -16,8 +16,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from quietroom.blog.models import BlogCategory
 from quietroom.serving import generation
 
+# Saves Wagtail makes while a page is being read (an image's hash and size, filled in on its
+# first rendition): nothing a reader sees changes.
+BOOKKEEPING_FIELDS = frozenset({"file_hash", "file_size"})
 
-def content_changed(sender=None, **kwargs) -> None:
+
+def content_changed(sender=None, update_fields=None, **kwargs) -> None:
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
     generation.bump()
 
 

@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 
-from quietroom.serving import pagecache
+from quietroom.serving import generation, pagecache
 
 STORED_TYPES = (
     "text/html",
@@ -33,20 +33,22 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        cacheable = pagecache.cacheable_request(request.META)
-        key = pagecache.page_key(request.META)
-        if cacheable and (entry := pagecache.lookup(key)):
+        if not pagecache.cacheable_request(request.META):
+            return self.get_response(request)
+        with generation.pinned():
+            key = pagecache.page_key(request.META)
+            if entry := pagecache.lookup(key):
+                return as_response(entry, request.META)
+            response = self.get_response(request)
+            if not storable_response(request, response):
+                return response
+            entry = pagecache.store(
+                key,
+                response.status_code,
+                pagecache.storable_headers(response.items()),
+                response.content,
+            )
             return as_response(entry, request.META)
-        response = self.get_response(request)
-        if not (cacheable and storable_response(request, response)):
-            return response
-        entry = pagecache.store(
-            key,
-            response.status_code,
-            pagecache.storable_headers(response.items()),
-            response.content,
-        )
-        return as_response(entry, request.META)
 
 
 def as_response(entry, meta) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -22,8 +23,27 @@ from quietroom.serving.memo import per_generation
 
 
 def blog_at(path: str):
-    """The blog page at tree path `path`, remembered until content changes."""
-    return per_generation(("blog", path), lambda: Page.objects.get(path=path).specific)
+    """The blog page at tree path `path` (an article's parent is always one), remembered
+    until content changes."""
+    blog_model = apps.get_model("blog", "BlogIndexPage")  # its module imports this one
+    return per_generation(("blog", path), lambda: blog_model.objects.get(path=path))
+
+
+def blog_order(blog) -> tuple[list[tuple[int, str, str]], dict[int, int]]:
+    """(pk, title, slug) of the blog's published articles in index order, and each pk's
+    place in it, remembered until content changes: Previous/Next of every article without
+    two queries each."""
+
+    def read():
+        order = list(
+            ArticlePage.objects.published()
+            .child_of(blog)
+            .newest_first()
+            .values_list("pk", "title", "slug")
+        )
+        return order, {pk: place for place, (pk, _, _) in enumerate(order)}
+
+    return per_generation(("blog-order", blog.pk), read)
 
 
 class ArticlePage(QualityPreviewMixin, Page):
@@ -136,10 +156,25 @@ class ArticlePage(QualityPreviewMixin, Page):
         return ArticlePage.objects.next_to(self).first()
 
     def neighbour_links(self) -> tuple[dict | None, dict | None]:
-        """Title and URL of the previous and next articles (None at either end)."""
+        """Title and URL of the previous and next articles (None at either end).
+
+        A published article finds them in its blog's remembered order; anything else (a
+        draft in preview, a private article) asks the database.
+        """
+        blog = blog_at(self.path[: -self.steplen])
+        order, position = blog_order(blog)
+        here = position.get(self.pk)
+        if here is None:
+            return tuple(
+                {"title": page.title, "url": page.get_url()} if page else None
+                for page in (self.previous_article(), self.next_article())
+            )
+        blog_url = blog.get_url()
         return tuple(
-            {"title": page.title, "url": page.get_url()} if page else None
-            for page in (self.previous_article(), self.next_article())
+            {"title": order[at][1], "url": f"{blog_url}{order[at][2]}/"}
+            if 0 <= at < len(order)
+            else None
+            for at in (here - 1, here + 1)
         )
 
     def meta_description(self) -> str:

@@ -13,8 +13,16 @@ def day(n):
 
 
 def neighbours(page):
+    """Previous and next titles by the queryset definition, checked against the links an
+    article page shows (read from the blog's remembered order)."""
     previous, following = page.previous_article(), page.next_article()
-    return (previous and previous.title, following and following.title)
+    expected = (previous and previous.title, following and following.title)
+    links = page.neighbour_links()
+    assert tuple(link and link["title"] for link in links) == expected
+    assert tuple(link and link["url"] for link in links) == tuple(
+        other and other.get_url() for other in (previous, following)
+    )
+    return expected
 
 
 def test_previous_is_the_newer_article_and_next_the_older(blog):

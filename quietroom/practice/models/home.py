@@ -39,8 +39,10 @@ def deepest_page(root: Page, components: list[str]) -> Page | None:
         if found is not None:
             model = ContentType.objects.get_for_id(found[1]).model_class()
             related = getattr(model, "route_select_related", ())
-            page = model.objects.select_related(*related).filter(pk=found[0]).first()
-            if page is not None:
+            # No ORDER BY (the tree manager adds one): with this many joined columns, compiling
+            # it costs more than running the query.
+            query = model.objects.select_related(*related).filter(pk=found[0]).order_by()
+            for page in query:
                 return page
     return None
 

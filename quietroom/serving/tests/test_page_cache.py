@@ -11,6 +11,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
+from wagtail import hooks
 from wagtail.models import PageViewRestriction, Site
 
 from quietroom.core.tests.factories import make_article, make_contact_page
@@ -63,6 +64,9 @@ def day(n):
 
 @pytest.fixture
 def article(blog):
+    # A site's first view creates its settings row, a change like any other (so that view is
+    # stored as stale); the demo and every site past its first view have one.
+    PracticeSettings.for_site(blog.get_site())
     return make_article(blog, "Cached article", day(1), summary="On being cached.")
 
 
@@ -201,6 +205,21 @@ def test_a_bumped_generation_makes_every_entry_stale(article):
     generation.bump()
 
     assert not pagecache.lookup(pagecache.key("localhost", article.url, ""))
+
+
+def test_a_page_rendered_while_content_changes_is_stored_as_stale(article):
+    def content_changes_meanwhile(page, request, serve_args, serve_kwargs):
+        generation.bump()
+
+    with hooks.register_temporarily("before_serve_page", content_changes_meanwhile):
+        status, _, body = wsgi_get(article.url)
+    assert status == 200
+    assert b"Cached article" in body
+
+    assert not pagecache.lookup(pagecache.key("localhost", article.url, ""))
+    with CaptureQueriesContext(connection) as queries:
+        assert wsgi_get(article.url)[0] == 200
+    assert len(queries) > 0, "the page read before the change must be rendered again"
 
 
 def test_two_bumps_in_a_row_give_two_generations():
