@@ -64,9 +64,6 @@ def day(n):
 
 @pytest.fixture
 def article(blog):
-    # A site's first view creates its settings row, a change like any other (so that view is
-    # stored as stale); the demo and every site past its first view have one.
-    PracticeSettings.for_site(blog.get_site())
     return make_article(blog, "Cached article", day(1), summary="On being cached.")
 
 
