@@ -115,7 +115,11 @@ TEMPLATES = [
 def database_config() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(
+            url,
+            conn_max_age=int(os.environ.get("QUIETROOM_DB_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
     else:
         config = {
             "ENGINE": "django.db.backends.sqlite3",
@@ -132,6 +136,18 @@ def database_config() -> dict:
                 "timeout": float(os.environ.get("QUIETROOM_SQLITE_TIMEOUT", "20")),
             }
         )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A server that stops answering (frozen, unreachable) must cost a reader a calm 503
+        # after a few seconds, not a request that hangs until the front server gives up.
+        # Anything DATABASE_URL's query string sets itself comes first and is kept.
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault(
+            "connect_timeout", int(os.environ.get("QUIETROOM_DB_CONNECT_TIMEOUT", "5"))
+        )
+        statement_ms = int(os.environ.get("QUIETROOM_DB_STATEMENT_TIMEOUT_MS", "30000"))
+        server_options = options.get("options", "")
+        if "statement_timeout" not in server_options:
+            options["options"] = f"{server_options} -c statement_timeout={statement_ms}".strip()
     return config
 
 

@@ -54,6 +54,17 @@ def test_database_url_selects_postgresql_with_health_checks(monkeypatch):
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["NAME"], config["USER"]) == ("db.internal", "practice", "quiet")
     assert config["CONN_HEALTH_CHECKS"] is True
+    assert config["OPTIONS"]["connect_timeout"] == 5
+    assert "-c statement_timeout=30000" in config["OPTIONS"]["options"]
+
+
+def test_a_database_url_keeps_its_own_server_options_beside_the_timeouts(monkeypatch):
+    url = "postgres://quiet:room@db/practice?options=-c%20search_path%3Dclinic&connect_timeout=9"
+    monkeypatch.setenv("DATABASE_URL", url)
+    options = database_config()["OPTIONS"]
+
+    assert options["connect_timeout"] == 9
+    assert options["options"] == "-c search_path=clinic -c statement_timeout=30000"
 
 
 def test_the_quietroom_command_migrates_a_new_data_dir_into_a_wal_database(tmp_path):

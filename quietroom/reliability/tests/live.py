@@ -116,6 +116,17 @@ def postgres_cluster(suite_url: str) -> tuple[str, str]:
     raise RuntimeError(f"No local PostgreSQL cluster listens on port {port}")
 
 
+def postmaster_pid(suite_url: str) -> int:
+    """The process id of the local cluster's postmaster, from its data directory."""
+    version, cluster = postgres_cluster(suite_url)
+    listing = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True, check=True)
+    for line in listing.stdout.splitlines():
+        fields = line.split()
+        if fields[:2] == [version, cluster]:
+            return int((Path(fields[5]) / "postmaster.pid").read_text().split()[0])
+    raise RuntimeError(f"No data directory for PostgreSQL cluster {version}/{cluster}")
+
+
 def postmaster_started(suite_url: str) -> str:
     with psycopg.connect(suite_url, autocommit=True) as connection:
         return str(connection.execute("SELECT pg_postmaster_start_time()").fetchone()[0])
