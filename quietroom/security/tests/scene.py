@@ -8,9 +8,11 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from quietroom.blog.models import BlogCategory, BlogIndexPage
 from quietroom.core.models import CustomImage
 from quietroom.core.tests.factories import article, make_blog, make_image
+from quietroom.inbox import access
 
 # Written into every object the editor may not see; it must never come back to them.
 CANARY = "CANARY-7f3a"
+DASHBOARD = "/admin/"
 
 
 @dataclass
@@ -64,3 +66,26 @@ def unowned_objects(home: Page) -> Unowned:
     image.save()
     category = BlogCategory.objects.create(name=f"Category {CANARY}")
     return Unowned(section, page, first.pk, latest.pk, image, category)
+
+
+def inbox_readers_group(name="Inbox readers") -> Group:
+    """May open the admin and read consultation requests, as the demo's readers can."""
+    group = Group.objects.create(name=name)
+    group.permissions.add(
+        permission("wagtailadmin", "access_admin"), permission("inbox", access.READ)
+    )
+    return group
+
+
+def assert_refused(response):
+    """403 or 404, or Wagtail's redirect to the dashboard on a denied permission; no canary."""
+    if response.status_code == 302:
+        assert response["Location"] == DASHBOARD, response["Location"]
+    else:
+        assert response.status_code in (403, 404), response.status_code
+    assert CANARY.encode() not in response.content
+
+
+def text(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()

@@ -20,50 +20,9 @@ from wagtail.snippets.models import get_snippet_models
 from quietroom.blog.models import BlogCategory
 from quietroom.checks.models import ChecksSettings
 from quietroom.core.models import CustomImage
-from quietroom.core.tests.factories import make_draft, make_image
+from quietroom.core.tests.factories import make_draft, make_image, sign_in_verified
 from quietroom.practice.models import PracticeSettings
-from quietroom.security.tests.scene import (
-    CANARY,
-    child_collection,
-    editors_group,
-    unowned_objects,
-)
-
-DASHBOARD = "/admin/"
-
-
-@pytest.fixture
-def unowned(home):
-    return unowned_objects(home)
-
-
-@pytest.fixture
-def own_collection(db):
-    return child_collection("Editors' images")
-
-
-@pytest.fixture
-def editor(client, django_user_model, blog, own_collection):
-    """A signed-in section editor; no second factor, as they cannot read or grant the inbox."""
-    user = django_user_model.objects.create_user("section-editor", password="a long passphrase")
-    user.groups.add(editors_group(blog, own_collection))
-    client.force_login(user)
-    return user
-
-
-def assert_refused(response):
-    """403 or 404, or Wagtail's redirect to the dashboard on a denied permission; no canary."""
-    if response.status_code == 302:
-        assert response["Location"] == DASHBOARD, response["Location"]
-    else:
-        assert response.status_code in (403, 404), response.status_code
-    assert CANARY.encode() not in response.content
-
-
-def text(response) -> str:
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
-
+from quietroom.security.tests.scene import CANARY, assert_refused, text
 
 # Site settings (CVE-2024-35228, CVE-2024-32882)
 
@@ -75,7 +34,7 @@ def settings_url(model, home):
     )
 
 
-def test_a_section_editor_cannot_change_practice_settings(client, editor, home):
+def test_a_section_editor_cannot_change_practice_settings(client, section_editor, home):
     practice = PracticeSettings.for_site(home.get_site())
     practice.tagline = f"Tagline {CANARY}"
     practice.save()
@@ -89,7 +48,7 @@ def test_a_section_editor_cannot_change_practice_settings(client, editor, home):
     assert (practice.name, practice.tagline) == ("Our practice", f"Tagline {CANARY}")
 
 
-def test_a_section_editor_cannot_change_the_editorial_checks(client, editor, home):
+def test_a_section_editor_cannot_change_the_editorial_checks(client, section_editor, home):
     before = ChecksSettings.for_site(home.get_site()).reading_grade
     url = settings_url(ChecksSettings, home)
 
@@ -117,7 +76,7 @@ def test_no_editing_panel_is_restricted_by_a_per_field_permission():
 # Pages outside the editor's section (CVE-2026-25517, CVE-2026-44197/44198/44200)
 
 
-def test_previewing_an_unowned_page_is_refused(client, editor, unowned):
+def test_previewing_an_unowned_page_is_refused(client, section_editor, unowned):
     preview = reverse("wagtailadmin_pages:preview_on_edit", args=[unowned.page.pk])
 
     assert_refused(client.get(preview))
@@ -126,7 +85,7 @@ def test_previewing_an_unowned_page_is_refused(client, editor, unowned):
     assert_refused(client.get(reverse("wagtailadmin_pages:edit", args=[unowned.page.pk])))
 
 
-def test_previewing_a_new_page_under_an_unowned_section_is_refused(client, editor, unowned):
+def test_previewing_a_new_page_under_an_unowned_section_is_refused(client, section_editor, unowned):
     url = reverse(
         "wagtailadmin_pages:preview_on_add", args=["blog", "articlepage", unowned.section.pk]
     )
@@ -135,7 +94,7 @@ def test_previewing_a_new_page_under_an_unowned_section_is_refused(client, edito
 
 
 def test_revisions_of_an_unowned_page_cannot_be_viewed_compared_or_reverted(
-    client, editor, unowned
+    client, section_editor, unowned
 ):
     page, first, latest = unowned.page.pk, unowned.first_revision_id, unowned.latest_revision_id
     revisions_before = unowned.page.revisions.count()
@@ -151,13 +110,13 @@ def test_revisions_of_an_unowned_page_cannot_be_viewed_compared_or_reverted(
     assert unowned.page.revisions.count() == revisions_before
 
 
-def test_the_history_of_an_unowned_page_is_refused(client, editor, unowned):
+def test_the_history_of_an_unowned_page_is_refused(client, section_editor, unowned):
     for name in ("history", "history_results", "workflow_history", "usage"):
         assert_refused(client.get(reverse(f"wagtailadmin_pages:{name}", args=[unowned.page.pk])))
 
 
 def test_copying_an_unowned_page_into_the_editors_own_section_is_refused(
-    client, editor, blog, unowned
+    client, section_editor, blog, unowned
 ):
     url = reverse("wagtailadmin_pages:copy", args=[unowned.page.pk])
     pages_before = Page.objects.count()
@@ -174,7 +133,7 @@ def test_copying_an_unowned_page_into_the_editors_own_section_is_refused(
     assert not Page.objects.filter(title__contains=CANARY).exclude(pk=unowned.page.pk).exists()
 
 
-def test_the_admin_api_cannot_copy_an_unowned_page(client, editor, blog, unowned):
+def test_the_admin_api_cannot_copy_an_unowned_page(client, section_editor, blog, unowned):
     pages_before = Page.objects.count()
     url = reverse("wagtailadmin_api:pages:action", args=[unowned.page.pk, "copy"])
 
@@ -188,7 +147,9 @@ def test_the_admin_api_cannot_copy_an_unowned_page(client, editor, blog, unowned
     assert Page.objects.count() == pages_before
 
 
-def test_copying_a_category_snippet_without_snippet_rights_is_refused(client, editor, unowned):
+def test_copying_a_category_snippet_without_snippet_rights_is_refused(
+    client, section_editor, unowned
+):
     url = reverse("wagtailsnippets_blog_blogcategory:copy", args=[unowned.category.pk])
 
     assert_refused(client.get(url))
@@ -198,7 +159,7 @@ def test_copying_a_category_snippet_without_snippet_rights_is_refused(client, ed
 
 
 def test_page_search_and_the_page_chooser_never_show_an_unowned_draft(
-    client, editor, blog, unowned
+    client, section_editor, blog, unowned
 ):
     make_draft(blog, title="Own draft about Notes")
     searched = text(client.get(reverse("wagtailadmin_pages:search"), {"q": "Notes"}))
@@ -210,7 +171,9 @@ def test_page_search_and_the_page_chooser_never_show_an_unowned_draft(
     assert "Own draft about Notes" in found
 
 
-def test_the_admin_pages_api_shows_nothing_of_an_unowned_page(client, editor, blog, unowned):
+def test_the_admin_pages_api_shows_nothing_of_an_unowned_page(
+    client, section_editor, blog, unowned
+):
     listing = reverse("wagtailadmin_api:pages:listing")
     own_titles = [item["title"] for item in json.loads(text(client.get(listing)))["items"]]
     searched = text(client.get(listing, {"search": "Notes"}))
@@ -229,7 +192,9 @@ def test_the_admin_pages_api_shows_nothing_of_an_unowned_page(client, editor, bl
 # Images and documents in a collection the editor has no rights on (CVE-2026-54259/54261)
 
 
-def test_the_image_views_refuse_an_image_in_an_unpermitted_collection(client, editor, unowned):
+def test_the_image_views_refuse_an_image_in_an_unpermitted_collection(
+    client, section_editor, unowned
+):
     image = unowned.image.pk
     for url in (
         reverse("wagtailimages:edit", args=[image]),
@@ -248,7 +213,7 @@ def test_the_image_views_refuse_an_image_in_an_unpermitted_collection(client, ed
 
 
 def test_image_listings_and_the_chooser_leave_out_unpermitted_collections(
-    client, editor, own_collection, unowned
+    client, section_editor, own_collection, unowned
 ):
     own = make_image(title="Own letter picture")
     own.collection = own_collection
@@ -265,7 +230,7 @@ def test_image_listings_and_the_chooser_leave_out_unpermitted_collections(
 
 
 def test_the_admin_media_api_lists_only_permitted_collections(
-    client, editor, own_collection, unowned
+    client, section_editor, own_collection, unowned
 ):
     own = make_image(title="Own letter picture")
     own.collection = own_collection
@@ -296,7 +261,7 @@ def colleague(django_user_model):
     )
 
 
-def test_the_user_and_group_lists_are_refused(client, editor, colleague):
+def test_the_user_and_group_lists_are_refused(client, section_editor, colleague):
     for name in ("wagtailusers_users:index", "wagtailusers_users:add"):
         assert_refused(client.get(reverse(name)))
     for name in ("wagtailusers_groups:index", "wagtailusers_groups:add"):
@@ -304,7 +269,7 @@ def test_the_user_and_group_lists_are_refused(client, editor, colleague):
     assert_refused(client.get(reverse("wagtailusers_users:edit", args=[colleague.pk])))
 
 
-def test_a_section_editor_cannot_add_a_user(client, editor, django_user_model):
+def test_a_section_editor_cannot_add_a_user(client, section_editor, django_user_model):
     users_before = django_user_model.objects.count()
     form = {
         "username": "intruder",
@@ -323,7 +288,7 @@ def test_a_section_editor_cannot_add_a_user(client, editor, django_user_model):
     assert not django_user_model.objects.filter(username="intruder").exists()
 
 
-def test_a_section_editor_cannot_edit_or_delete_another_user(client, editor, colleague):
+def test_a_section_editor_cannot_edit_or_delete_another_user(client, section_editor, colleague):
     form = {"username": "colleague", "email": "taken@evil.test", "is_active": "on"}
 
     assert_refused(client.post(reverse("wagtailusers_users:edit", args=[colleague.pk]), form))
@@ -333,25 +298,25 @@ def test_a_section_editor_cannot_edit_or_delete_another_user(client, editor, col
     assert (colleague.email, colleague.is_active) == ("colleague@example.org", True)
 
 
-def test_a_section_editor_cannot_make_themselves_a_superuser(client, editor):
-    groups_before = set(editor.groups.values_list("pk", flat=True))
+def test_a_section_editor_cannot_make_themselves_a_superuser(client, section_editor):
+    groups_before = set(section_editor.groups.values_list("pk", flat=True))
     form = {
-        "username": editor.username,
+        "username": section_editor.username,
         "email": "editor@example.org",
         "is_superuser": "on",
         "is_active": "on",
         "groups": [group.pk for group in Group.objects.all()],
     }
 
-    assert_refused(client.post(reverse("wagtailusers_users:edit", args=[editor.pk]), form))
+    assert_refused(client.post(reverse("wagtailusers_users:edit", args=[section_editor.pk]), form))
 
-    editor.refresh_from_db()
-    assert not editor.is_superuser
-    assert set(editor.groups.values_list("pk", flat=True)) == groups_before
+    section_editor.refresh_from_db()
+    assert not section_editor.is_superuser
+    assert set(section_editor.groups.values_list("pk", flat=True)) == groups_before
 
 
-def test_a_section_editor_cannot_widen_or_create_a_group(client, editor):
-    group = editor.groups.get()
+def test_a_section_editor_cannot_widen_or_create_a_group(client, section_editor):
+    group = section_editor.groups.get()
     permissions_before = set(group.permissions.values_list("pk", flat=True))
     groups_before = Group.objects.count()
 
@@ -361,3 +326,16 @@ def test_a_section_editor_cannot_widen_or_create_a_group(client, editor):
 
     assert set(group.permissions.values_list("pk", flat=True)) == permissions_before
     assert Group.objects.count() == groups_before
+
+
+def test_an_administrator_still_chooses_any_page_and_lists_every_image(
+    client, django_user_model, unowned
+):
+    admin = django_user_model.objects.create_superuser("boss", password="a long passphrase")
+    sign_in_verified(client, admin)
+
+    browsed = text(client.get(reverse("wagtailadmin_choose_page_child", args=[unowned.section.pk])))
+    images = text(client.get(reverse("wagtailadmin_api:images:listing")))
+
+    assert CANARY in browsed
+    assert CANARY in images
