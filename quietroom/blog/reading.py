@@ -28,6 +28,31 @@ def value_text(value) -> str:
     return ""
 
 
+def opening_text(value, limit: int) -> str:
+    """About the first `limit` characters of value_text(value), without reading the rest.
+
+    Rich text is cut to `limit` characters of HTML before it is parsed, so the cost does not
+    grow with the size of the body.
+    """
+    if isinstance(value, RichText):
+        return html_to_text(value.source[:limit])
+    if isinstance(value, str):
+        return value[:limit]
+    if isinstance(value, StructValue | dict):
+        items = value.values()
+    elif isinstance(value, StreamValue | list | tuple):
+        items = (getattr(item, "value", item) for item in value)
+    else:
+        return ""
+    parts, size = [], 0
+    for item in items:
+        if size >= limit:
+            break
+        parts.append(opening_text(item, limit - size))
+        size += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 

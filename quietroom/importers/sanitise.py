@@ -26,10 +26,11 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 REPORTED = re.compile(
     r"<(script|iframe|object|embed|form|video|audio|svg|math|style|canvas)\b", re.IGNORECASE
 )
-IFRAME = re.compile(
-    r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)[^>]*>.*?(?:</iframe>|$)",
-    re.IGNORECASE | re.DOTALL,
-)
+# Tags are read only up to the next < or >, so each match is bounded by its own tag and
+# the scans never overlap: linear time on any input (a long run of "<iframe " included).
+IFRAME_OPEN = re.compile(r"<iframe\b([^<>]*)>", re.IGNORECASE)
+IFRAME_SOURCE = re.compile(r"\bsrc\s*=\s*[\"']?(https?://[^\"'\s<>]+)", re.IGNORECASE)
+IFRAME_CLOSE = re.compile(r"</iframe\s*>", re.IGNORECASE)
 # Block-level tags that always start or end a paragraph in WordPress's classic editor.
 SPLIT_TAGS = (
     "p|div|h[1-6]|ul|ol|dl|blockquote|figure|figcaption|table|pre|hr|section|article|aside"
@@ -44,7 +45,8 @@ BLOCK_START = re.compile(
 def autop(text: str) -> str:
     """Wrap the classic editor's blank-line paragraphs in <p>, as WordPress does on display."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(rf"(<(?:{SPLIT_TAGS})\b[^>]*>)", r"\n\n\1", text, flags=re.IGNORECASE)
+    # Breaks go before the tag's start: no need to find its end, which made this quadratic.
+    text = re.sub(rf"(<(?:{SPLIT_TAGS})\b)", r"\n\n\1", text, flags=re.IGNORECASE)
     text = re.sub(rf"(</(?:{SPLIT_TAGS})>)", r"\1\n\n", text, flags=re.IGNORECASE)
     paragraphs = []
     for chunk in re.split(r"\n\s*\n", text):
@@ -69,7 +71,7 @@ def sanitise(text: str, warn: Callable[[str], None]) -> str:
     `javascript:` and `data:` URLs are dropped; comments (WordPress block markers)
     go; wrappers such as Squarespace's `sqs-` divs are unwrapped.
     """
-    text = IFRAME.sub(lambda m: _embed_link(m.group(1), warn), text)
+    text = _frames_as_links(text, warn)
     for name, count in sorted(Counter(m.lower() for m in REPORTED.findall(text)).items()):
         warn(f"{count} <{name}> element{'s' if count > 1 else ''} removed")
     return nh3.clean(
@@ -95,6 +97,21 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
     return cut.rstrip(" ,;:.") + "…"
+
+
+def _frames_as_links(text: str, warn) -> str:
+    """`text` with each frame that shows an http(s) address replaced by a link to it."""
+    pieces, done = [], 0
+    while opening := IFRAME_OPEN.search(text, done):
+        source = IFRAME_SOURCE.search(opening.group(1))
+        if source is None:  # left for nh3, which drops it with its content
+            pieces.append(text[done : opening.end()])
+            done = opening.end()
+            continue
+        closing = IFRAME_CLOSE.search(text, opening.end())
+        pieces += [text[done : opening.start()], _embed_link(source.group(1), warn)]
+        done = closing.end() if closing else len(text)
+    return "".join([*pieces, text[done:]])
 
 
 def _embed_link(url: str, warn) -> str:

@@ -1,6 +1,7 @@
 """Telling a passing fault (database away, disk full) from a bug, by the exception raised."""
 
 import errno
+import sqlite3
 
 import psycopg
 from django.db import InterfaceError, OperationalError
@@ -35,7 +36,14 @@ def database_unavailable(error: BaseException) -> bool:
 
 
 def disk_full(error: BaseException) -> bool:
-    """True when a write failed because the filesystem (or the user's quota) is full."""
+    """True when a write failed because the filesystem (or the user's quota) is full.
+
+    The database says so in its own terms: SQLite's SQLITE_FULL ("database or disk is full"),
+    PostgreSQL's disk_full (53100).
+    """
     return any(
-        isinstance(cause, OSError) and cause.errno in DISK_FULL_ERRNOS for cause in causes(error)
+        (isinstance(cause, OSError) and cause.errno in DISK_FULL_ERRNOS)
+        or getattr(cause, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or isinstance(cause, psycopg.errors.DiskFull)
+        for cause in causes(error)
     )

@@ -85,11 +85,12 @@ def error_page(request, status: int, template: str, **context) -> HttpResponse:
     return response
 
 
-def unavailable(request) -> HttpResponse:
+def unavailable(request, disk_full: bool = False) -> HttpResponse:
     # Reader forms save in one transaction, so a 503 means nothing was kept; the admin's own
-    # views (Wagtail's) may have saved part of what an editor sent.
+    # views (Wagtail's) may have saved part of what an editor sent. A full disk does not
+    # clear in a minute, so a reader is sent to the phone rather than asked to retry.
     in_admin = request.path.startswith(reverse("wagtailadmin_home"))
-    return error_page(request, 503, "503.html", in_admin=in_admin)
+    return error_page(request, 503, "503.html", in_admin=in_admin, disk_full=disk_full)
 
 
 def too_large(request) -> HttpResponse:
@@ -124,7 +125,9 @@ def for_fault(request, error: BaseException) -> HttpResponse | None:
     """The response for a passing fault (503, or a disk-full message to an editor), or None."""
     if faults.disk_full(error):
         logger.error("Disk full while answering %s %s", request.method, request.path)
-        return upload_refused(request) if is_admin_post(request) else unavailable(request)
+        if is_admin_post(request):
+            return upload_refused(request)
+        return unavailable(request, disk_full=True)
     if faults.database_unavailable(error):
         # Operational messages ("database is locked", "connection refused") carry no content.
         reason = str(error).strip().splitlines()[0] if str(error).strip() else ""

@@ -1,5 +1,6 @@
 """Rich text and link sanitising: nh3 (ammonia) first, then Wagtail's own feature filter."""
 
+import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -17,10 +18,16 @@ ATTRIBUTES = {
     "embed": {"embedtype", "id", "format", "alt", "url"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# A stray </p> parses as an empty paragraph, so 200,000 of them would be stored, rendered,
+# indexed and parsed again on every read; a run of empty paragraphs is kept as one.
+EMPTY_PARAGRAPHS = re.compile(r"<p>\s*</p>(?:\s*<p>\s*</p>)+")
 
 
 def nh3_clean(html: str) -> str:
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+    cleaned = nh3.clean(
+        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None
+    )
+    return EMPTY_PARAGRAPHS.sub("<p></p>", cleaned)
 
 
 @lru_cache(maxsize=2048)

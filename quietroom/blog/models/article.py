@@ -16,10 +16,15 @@ from wagtail.search import index
 
 from quietroom.blog.blocks import ArticleBodyBlock
 from quietroom.blog.querysets import ArticleManager
-from quietroom.blog.reading import reading_minutes, value_text, word_count
+from quietroom.blog.reading import opening_text, reading_minutes, value_text, word_count
 from quietroom.checks.panels import QualityPanel
 from quietroom.checks.preview import QualityPreviewMixin
 from quietroom.serving.memo import per_generation
+
+# Google shows about 160 characters; the summary's own limit is 300.
+META_DESCRIPTION_MAX = 300
+# Enough of the body (HTML) for its first 30 words, in any real article.
+BODY_OPENING_MAX = 20_000
 
 
 def blog_at(path: str):
@@ -178,7 +183,12 @@ class ArticlePage(QualityPreviewMixin, Page):
         )
 
     def meta_description(self) -> str:
-        return self.search_description or self.summary or _first_words(self.body_text(), 30)
+        """What search engines and link previews show: at most META_DESCRIPTION_MAX characters."""
+        text = self.search_description or self.summary
+        if not text:
+            # Only the opening of the body is wanted; a huge body is not parsed whole for it.
+            text = _first_words(opening_text(self.body, BODY_OPENING_MAX), 30)
+        return _shortened(" ".join(text.split()), META_DESCRIPTION_MAX)
 
     def published_at(self):
         """The publish date as an aware datetime, for feeds and structured data."""
@@ -202,5 +212,13 @@ class ArticlePage(QualityPreviewMixin, Page):
 
 
 def _first_words(text: str, count: int) -> str:
-    words = text.split()
+    words = text.split(maxsplit=count)
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
