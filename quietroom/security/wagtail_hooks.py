@@ -1,4 +1,5 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 
 from quietroom.security.twofactor import urls as twofactor_urls
@@ -7,3 +8,14 @@ from quietroom.security.twofactor import urls as twofactor_urls
 @hooks.register("register_admin_urls")
 def two_factor_urls():
     return [path("two-factor/", include(twofactor_urls, namespace="twofactor"))]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return None
+    return {
+        "url": reverse("twofactor:manage"),
+        "label": "Two-factor authentication",
+        "help_text": "See how many recovery codes you have left, or make new ones.",
+    }
