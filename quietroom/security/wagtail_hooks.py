@@ -1,4 +1,5 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 
 from quietroom.security import reach
@@ -20,3 +21,14 @@ def chooser_shows_only_reachable_drafts(pages, request):
 def media_api_limited_to_permitted_collections(router):
     router.register_endpoint("images", reach.PermittedImagesAPIViewSet)
     router.register_endpoint("documents", reach.PermittedDocumentsAPIViewSet)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return None
+    return {
+        "url": reverse("twofactor:manage"),
+        "label": "Two-factor authentication",
+        "help_text": "See how many recovery codes you have left, or make new ones.",
+    }

@@ -4,7 +4,10 @@ from quietroom.security.twofactor.reset import UnknownUser, remove_devices
 
 
 class Command(BaseCommand):
-    help = "Remove a user's authenticator app, so they set up a new one at their next sign-in."
+    help = (
+        "Remove a user's authenticator app and recovery codes, so they set up a new app "
+        "at their next sign-in."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -14,11 +17,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, dry_run, **options):
         try:
-            count = remove_devices(username, dry_run=dry_run)
+            removed = remove_devices(username, dry_run=dry_run)
         except UnknownUser as error:
             raise CommandError(str(error)) from error
         verb = "would remove" if dry_run else "removed"
         self.stdout.write(
-            self.style.SUCCESS(f"{username}: {verb} {count} authenticator device(s).")
+            self.style.SUCCESS(
+                f"{username}: {verb} {removed.devices} authenticator device(s) "
+                f"and {removed.recovery_codes} recovery code(s)."
+            )
             + ("" if dry_run else " They will set up a new one when they next sign in.")
         )
