@@ -1,5 +1,6 @@
 """Compressed variants of a response body, and choosing one for a client."""
 
+import functools
 import gzip
 
 import brotli
@@ -20,6 +21,16 @@ def variants(body: bytes) -> dict[str, bytes]:
 
 def accepted(accept_encoding: str, available) -> str:
     """The best coding in `available` that the Accept-Encoding header allows."""
+    for coding in allowed(accept_encoding):
+        if coding in available:
+            return coding
+    return "identity"
+
+
+@functools.lru_cache(maxsize=256)
+def allowed(accept_encoding: str) -> tuple[str, ...]:
+    """Our codings the header allows, best first: parsed once per distinct header, since
+    browsers send a handful of them and this runs for every cached page."""
     offered = {}
     for part in accept_encoding.split(","):
         name, _, params = part.strip().partition(";")
@@ -30,7 +41,4 @@ def accepted(accept_encoding: str, available) -> str:
             except ValueError:
                 quality = 0.0
         offered[name.strip().lower()] = quality
-    for coding in ENCODINGS:
-        if coding in available and offered.get(coding, offered.get("*", 0)) > 0:
-            return coding
-    return "identity"
+    return tuple(coding for coding in ENCODINGS if offered.get(coding, offered.get("*", 0)) > 0)

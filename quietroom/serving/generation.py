@@ -7,6 +7,7 @@ the cost of one stat() per request); with a shared cache (Redis) it is a key in 
 every host sees it.
 """
 
+import functools
 import os
 import time
 from contextlib import contextmanager
@@ -22,7 +23,13 @@ _pinned: ContextVar[int | None] = ContextVar("quietroom_generation", default=Non
 
 
 def _stamp() -> Path:
-    return Path(settings.DATA_DIR) / "cache" / "generation"
+    return Path(_stamp_path(str(settings.DATA_DIR)))
+
+
+@functools.lru_cache(maxsize=8)
+def _stamp_path(data_dir: str) -> str:
+    # Read on every request, cached pages included: a plain string for os.stat, built once.
+    return os.path.join(data_dir, "cache", "generation")
 
 
 @contextmanager
@@ -46,7 +53,7 @@ def _read() -> int:
     if settings.QUIETROOM_SHARED_CACHE:
         return caches["pages"].get_or_set(CACHE_KEY, 1, timeout=None)
     try:
-        return _stamp().stat().st_mtime_ns
+        return os.stat(_stamp_path(str(settings.DATA_DIR))).st_mtime_ns
     except FileNotFoundError:
         return 0
 
