@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from quietroom.blog.blocks import ArticleBodyBlock
+from quietroom.blog.models.taxonomy import ArticlePageTag
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import opening_text, reading_minutes, value_text, word_count
 from quietroom.checks.panels import QualityPanel
@@ -49,6 +50,29 @@ def blog_order(blog) -> tuple[list[tuple[int, str, str]], dict[int, int]]:
         return order, {pk: place for place, (pk, _, _) in enumerate(order)}
 
     return per_generation(("blog-order", blog.pk), read)
+
+
+def blog_taxonomy(blog) -> dict[int, tuple[list, list]]:
+    """Tags and categories of each of the blog's published articles, in the order an article
+    shows them, remembered until content changes: two queries for the whole blog, so an
+    article's first view after a publish needs none of its own for them."""
+
+    def read():
+        published = ArticlePage.objects.published().child_of(blog)
+        found = {pk: ([], []) for pk in blog_order(blog)[1]}
+        tagged = ArticlePageTag.objects.filter(content_object__in=published)
+        for item in tagged.select_related("tag").order_by("pk"):
+            # .get: an article whose go-live time passed since the order was read is not
+            # in it, and reads its own tags (as every unlisted article does).
+            if links := found.get(item.content_object_id):
+                links[0].append(item.tag)
+        filed = ArticlePage.categories.through.objects.filter(articlepage__in=published)
+        for link in filed.select_related("blogcategory").order_by("blogcategory__name"):
+            if links := found.get(link.articlepage_id):
+                links[1].append(link.blogcategory)
+        return found
+
+    return per_generation(("blog-taxonomy", blog.pk), read)
 
 
 class ArticlePage(QualityPreviewMixin, Page):
@@ -197,17 +221,13 @@ class ArticlePage(QualityPreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = blog_at(self.path[: -self.steplen])
-        if getattr(request, "is_preview", False):
-            context["previous_article"], context["next_article"] = self.neighbour_links()
-            return context
-        # What a published article shows of other rows (its tags and categories, its
-        # neighbours) changes only when content does, like the page cache: remember it.
-        self.tag_list, self.category_list, neighbours = per_generation(
-            ("article-links", self.pk),
-            lambda: (self.tag_list, self.category_list, self.neighbour_links()),
-        )
-        context["previous_article"], context["next_article"] = neighbours
+        context["blog"] = blog = blog_at(self.path[: -self.steplen])
+        # A preview shows the editor's unsaved tags and categories, never remembered ones.
+        if not getattr(request, "is_preview", False):
+            remembered = blog_taxonomy(blog).get(self.pk)
+            if remembered is not None:
+                self.tag_list, self.category_list = remembered
+        context["previous_article"], context["next_article"] = self.neighbour_links()
         return context
 
 

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quietroom.blog.models import ArticlePage
-from quietroom.serving import pagecache
+from quietroom.serving import generation, pagecache
 
 QUERY_BUDGET = 6
 
@@ -32,3 +32,29 @@ def test_the_blog_index_and_home_stay_within_a_small_budget(client, demo_site):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         assert len(queries) <= 8, (url, [q["sql"][:120] for q in queries])
+
+
+def shown_links(html: str, kind: str) -> list[str]:
+    """Names of the tag or category links an article page shows."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    found = soup.select("ul.tags a") if kind == "tags" else soup.select("p.kicker a")
+    return [link.get_text() for link in found]
+
+
+def test_after_a_publish_an_article_needs_one_query_once_another_was_viewed(client, demo_site):
+    articles = list(ArticlePage.objects.published().order_by("pk"))
+    for article in articles:
+        client.get(article.url)
+
+    generation.bump()  # as a publish does
+    pagecache.clear_local()
+    client.get(articles[0].url)  # what the whole blog shares is read again here
+    for article in articles[1:]:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(article.url).content.decode()
+        assert len(queries) == 1, [q["sql"][:120] for q in queries]
+        tagged = article.tagged_items.order_by("pk")  # the order they were given in
+        assert shown_links(html, "tags") == [item.tag.name for item in tagged]
+        assert shown_links(html, "categories") == [c.name for c in article.categories.all()]
