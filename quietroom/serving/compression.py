@@ -1,4 +1,4 @@
-"""Compressed variants of a response body, and choosing one for a client."""
+"""Compressing a response body, and choosing the coding a client accepts."""
 
 import functools
 import gzip
@@ -9,14 +9,19 @@ ENCODINGS = ("br", "gzip")
 MIN_SIZE = 200
 
 
-def variants(body: bytes) -> dict[str, bytes]:
-    """The body as sent with each content coding: identity, and br/gzip when they help."""
-    result = {"identity": body}
-    if len(body) >= MIN_SIZE:
+def codings_for(body: bytes) -> tuple[str, ...]:
+    """The content codings worth offering for `body`: br and gzip only when they help."""
+    return (*ENCODINGS, "identity") if len(body) >= MIN_SIZE else ("identity",)
+
+
+def encode(body: bytes, coding: str) -> bytes:
+    """`body` in content coding `coding` ("br", "gzip" or "identity")."""
+    if coding == "br":
         # Quality 6 is within 0.2% of quality 9 on a page here, at a twentieth of the time.
-        result["br"] = brotli.compress(body, quality=6)
-        result["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
-    return result
+        return brotli.compress(body, quality=6)
+    if coding == "gzip":
+        return gzip.compress(body, compresslevel=9, mtime=0)
+    return body
 
 
 def accepted(accept_encoding: str, available) -> str:

@@ -59,7 +59,7 @@ def store(page_key: str, status: int, headers: list[tuple[str, str]], body: byte
         generation=generation.current(),
         status=status,
         headers=headers,
-        bodies=compression.variants(body),
+        bodies={"identity": body},
         etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         last_modified=formatdate(usegmt=True),
         expires=time.monotonic() + settings.QUIETROOM_PAGE_CACHE_SECONDS,
@@ -118,8 +118,15 @@ def reply(entry: Entry, meta) -> tuple[int, list[tuple[str, str]], bytes]:
     ]
     if entry.etag in meta.get("HTTP_IF_NONE_MATCH", ""):
         return 304, headers, b""
-    coding = compression.accepted(meta.get("HTTP_ACCEPT_ENCODING", ""), entry.bodies)
-    body = entry.bodies[coding]
+    identity = entry.bodies["identity"]
+    coding = compression.accepted(
+        meta.get("HTTP_ACCEPT_ENCODING", ""), compression.codings_for(identity)
+    )
+    body = entry.bodies.get(coding)
+    if body is None:
+        # Each coding is made the first time a client asks for it, then kept with the entry:
+        # a page-cache miss compresses once (usually brotli), not once per coding.
+        body = entry.bodies[coding] = compression.encode(identity, coding)
     if coding != "identity":
         headers.append(("Content-Encoding", coding))
     headers.append(("Content-Length", str(len(body))))

@@ -99,6 +99,19 @@ def test_the_client_gets_the_coding_it_accepts(article, accept, coding, decode):
         assert decode(body) == plain
 
 
+def test_a_miss_compresses_only_the_coding_asked_for_and_others_when_first_asked(article):
+    wsgi_get(article.url, accept_encoding="br")
+    entry = pagecache.lookup(pagecache.key("localhost", article.url, ""))
+    assert set(entry.bodies) == {"identity", "br"}
+
+    status, headers, body = wsgi_get(article.url, accept_encoding="gzip")
+
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == entry.bodies["identity"]
+    assert set(entry.bodies) == {"identity", "br", "gzip"}
+
+
 def test_an_unchanged_page_is_answered_with_304(article):
     _, headers, _ = wsgi_get(article.url)
 
