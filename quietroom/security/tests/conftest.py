@@ -1,8 +1,35 @@
-"""Fixtures for the privilege pack: a section editor and what lies outside their section."""
+"""Fixtures for the security tests: an inbox reader with an app, and the privilege pack's
+section editor with what lies outside their section."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from quietroom.inbox import access
 from quietroom.security.tests.scene import child_collection, editors_group, unowned_objects
+
+
+def grant_inbox(user):
+    group, _ = Group.objects.get_or_create(name="Inbox readers")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="inbox", codename=access.READ),
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+    )
+    user.groups.add(group)
+
+
+@pytest.fixture
+def reader(django_user_model, home):
+    """A user who may read the inbox, so is held to a second factor."""
+    user = django_user_model.objects.create_user("reader", password="a long passphrase")
+    grant_inbox(user)
+    return user
+
+
+@pytest.fixture
+def enrolled(reader):
+    """The reader's confirmed authenticator app."""
+    return TOTPDevice.objects.create(user=reader, name="phone", confirmed=True)
 
 
 @pytest.fixture

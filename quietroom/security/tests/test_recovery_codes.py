@@ -11,7 +11,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from quietroom.core.tests.factories import current_code, sign_in_verified
-from quietroom.security.tests.test_twofactor import grant_inbox
+from quietroom.security.tests.test_twofactor import location
 from quietroom.security.twofactor import recovery
 from quietroom.security.twofactor.views import THROTTLED, WRONG_CODE, WRONG_RECOVERY_CODE
 
@@ -23,25 +23,8 @@ SHOWN_CODE = re.compile(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
 
 
 @pytest.fixture
-def reader(django_user_model, home):
-    user = django_user_model.objects.create_user("reader", password="a long passphrase")
-    grant_inbox(user)
-    return user
-
-
-@pytest.fixture
-def app(reader):
-    return TOTPDevice.objects.create(user=reader, name="phone", confirmed=True)
-
-
-@pytest.fixture
-def codes(reader, app):
+def codes(reader, enrolled):
     return recovery.replace_codes(reader)
-
-
-def location(response) -> str:
-    assert response.status_code == 302, response.status_code
-    return response["Location"]
 
 
 def sign_in_again(client, user):
@@ -180,8 +163,8 @@ def test_the_inbox_itself_refuses_a_reader_whose_codes_were_never_entered(
 
 
 @pytest.mark.django_db
-def test_recovery_codes_without_an_enrolled_app_do_not_verify(client, reader, codes, app):
-    app.delete()
+def test_recovery_codes_without_an_enrolled_app_do_not_verify(client, reader, codes, enrolled):
+    enrolled.delete()
     client.force_login(reader)
 
     response = client.post(VERIFY, {"token": codes[0], "next": INBOX})

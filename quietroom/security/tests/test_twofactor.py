@@ -13,7 +13,6 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from quietroom.core.tests.factories import make_home
-from quietroom.inbox import access
 from quietroom.security.twofactor.views import THROTTLED, WRONG_CODE
 
 INBOX = "/admin/inbox/"
@@ -29,27 +28,6 @@ def code(device, at=None) -> str:
 
 def wrong(device) -> str:
     return f"{(int(code(device)) + 1) % 1_000_000:06d}"
-
-
-def grant_inbox(user):
-    group, _ = Group.objects.get_or_create(name="Inbox readers")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="inbox", codename=access.READ),
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-    )
-    user.groups.add(group)
-
-
-@pytest.fixture
-def reader(django_user_model, home):
-    user = django_user_model.objects.create_user("reader", password="a long passphrase")
-    grant_inbox(user)
-    return user
-
-
-@pytest.fixture
-def enrolled(reader):
-    return TOTPDevice.objects.create(user=reader, name="phone", confirmed=True)
 
 
 def location(response) -> str:
