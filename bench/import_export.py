@@ -54,6 +54,7 @@ def run(folder: Path, options) -> None:
     from quietroom.export.static import export_static
     from quietroom.importers.load import import_wxr
     from quietroom.importers.tests.generate import write_wxr
+    from quietroom.serving import pagecache
 
     build_demo_site()
     report, seconds = timed(export_static, folder / "demo-export")
@@ -71,6 +72,7 @@ def run(folder: Path, options) -> None:
 
     site = export_site(folder, options.site_posts)
     for jobs in (1, 2):
+        pagecache.clear_local()  # each run renders every page; none is left from the last
         report, seconds = timed(export_static, folder / "site-export", site=site, jobs=jobs)
         per_page = 1000 * seconds / report.pages
         what = f"export, {options.site_posts}-article site, {jobs} job{'s' * (jobs > 1)}"

@@ -14,10 +14,10 @@ def clean_richtext(value):
     """Like Wagtail's `richtext` filter, but cleans first: stored HTML is never trusted.
 
     Wagtail renders whatever the database holds; content written around the editor (an
-    import, a script, an old revision) is cleaned here as well as on save.
+    import, a script, an old revision) is cleaned here (nh3) as well as on save.
     """
     source = value.source if isinstance(value, RichText) else value
-    return mark_safe(expand_db_html(sanitize.clean_rich_text(source or "")))  # noqa: S308 (cleaned by nh3 just now)
+    return mark_safe(expand_db_html(sanitize.clean_for_render(source or "")))  # noqa: S308 (cleaned by nh3 just now)
 
 
 @register.filter
