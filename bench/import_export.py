@@ -72,7 +72,7 @@ def run(folder: Path, options) -> None:
 
     site = export_site(folder, options.site_posts)
     for jobs in (1, 2):
-        pagecache.clear_local()  # each run renders every page; none is left from the last
+        pagecache.clear()  # each run renders every page; none is left from the last
         report, seconds = timed(export_static, folder / "site-export", site=site, jobs=jobs)
         per_page = 1000 * seconds / report.pages
         what = f"export, {options.site_posts}-article site, {jobs} job{'s' * (jobs > 1)}"

@@ -38,12 +38,12 @@ def demo_site(db, inbox_keys):
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts with empty caches, whatever earlier tests rendered or remembered."""
-    pagecache.clear_local()
+    pagecache.clear()
     memo.clear()
     for cache in caches.all():
         cache.clear()
     yield
-    pagecache.clear_local()
+    pagecache.clear()
     memo.clear()
 
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from quietroom.core.models import CustomImage
 from quietroom.export.archive import BackupError, unpack
+from quietroom.serving import generation
 
 
 @dataclass
@@ -54,6 +55,7 @@ def restore(file: Path | str, force: bool = False) -> RestoreReport:
             )
         _load([opened.types, opened.data], opened.media, media_root)
     call_command("update_index", verbosity=0)
+    generation.bump()  # every page cached before, in memory or on disk, shows the old site
     return RestoreReport(
         pages=Page.objects.count(),
         images=CustomImage.objects.count(),

@@ -1,11 +1,12 @@
 """The anonymous page cache: complete responses, precompressed, stamped with a generation.
 
 Entries live in a small per-process dictionary (the fast path reads it without touching
-Django) backed by the configured cache `pages` (local memory, or Redis shared by every
-process and host).
+Django) backed by a store every process shares: files in the data dir (`diskcache`), or Redis
+(the cache `pages`) shared by every host too.
 """
 
 import hashlib
+import json
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from email.utils import formatdate
 from django.conf import settings
 from django.core.cache import caches
 
-from quietroom.serving import compression, generation
+from quietroom.serving import compression, diskcache, generation
 
 LOCAL_ENTRIES = 512
 
@@ -45,13 +46,21 @@ def lookup(page_key: str) -> Entry | None:
     """A fresh entry for `page_key`, or None."""
     now = generation.current()
     entry = _local.get(page_key)
-    if entry is None and settings.QUIETROOM_SHARED_CACHE:
-        entry = caches["pages"].get(cache_key(page_key))
+    if entry is None or entry.generation != now:
+        entry = _shared(page_key, now)
         if entry is not None:
             remember(page_key, entry)
-    if entry is None or entry.generation != now or entry.expires < time.monotonic():
+    if entry is None or entry.generation != now or entry.expires < time.time():
         return None
     return entry
+
+
+def _shared(page_key: str, now: int) -> Entry | None:
+    """The entry another process stored, if any."""
+    if settings.QUIETROOM_SHARED_CACHE:
+        return caches["pages"].get(cache_key(page_key))
+    data = diskcache.load(file_name(page_key), now)
+    return None if data is None else decode(data)
 
 
 def store(page_key: str, status: int, headers: list[tuple[str, str]], body: bytes) -> Entry:
@@ -62,12 +71,42 @@ def store(page_key: str, status: int, headers: list[tuple[str, str]], body: byte
         bodies={"identity": body},
         etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         last_modified=formatdate(usegmt=True),
-        expires=time.monotonic() + settings.QUIETROOM_PAGE_CACHE_SECONDS,
+        # Wall-clock time, not monotonic: other processes and hosts read the same entries.
+        expires=time.time() + settings.QUIETROOM_PAGE_CACHE_SECONDS,
     )
     remember(page_key, entry)
     if settings.QUIETROOM_SHARED_CACHE:
         caches["pages"].set(cache_key(page_key), entry, settings.QUIETROOM_PAGE_CACHE_SECONDS)
+    else:
+        diskcache.save(file_name(page_key), entry.generation, encode(entry))
     return entry
+
+
+def file_name(page_key: str) -> str:
+    return hashlib.sha256(page_key.encode()).hexdigest()
+
+
+def encode(entry: Entry) -> bytes:
+    """One line of JSON for the entry's fields, then the uncompressed body."""
+    fields = {
+        "generation": entry.generation,
+        "status": entry.status,
+        "headers": entry.headers,
+        "etag": entry.etag,
+        "last_modified": entry.last_modified,
+        "expires": entry.expires,
+    }
+    return json.dumps(fields).encode() + b"\n" + entry.bodies["identity"]
+
+
+def decode(data: bytes) -> Entry | None:
+    head, _, body = data.partition(b"\n")
+    try:
+        fields = json.loads(head)
+        headers = [(str(name), str(value)) for name, value in fields.pop("headers")]
+        return Entry(**fields, headers=headers, bodies={"identity": body})
+    except (ValueError, TypeError, KeyError):
+        return None  # a file cut short or from another version: render the page again
 
 
 def remember(page_key: str, entry: Entry) -> None:
@@ -78,7 +117,16 @@ def remember(page_key: str, entry: Entry) -> None:
 
 
 def clear_local() -> None:
+    """Forget this process's entries (as a new worker starts); the shared ones stay."""
     _local.clear()
+
+
+def clear() -> None:
+    """Empty the page cache everywhere on this machine, or in Redis."""
+    _local.clear()
+    diskcache.clear()
+    if settings.QUIETROOM_SHARED_CACHE:
+        caches["pages"].clear()
 
 
 CACHEABLE_QUERY = ("", "page=")

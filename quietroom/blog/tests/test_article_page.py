@@ -180,7 +180,7 @@ def test_renditions_are_made_once_and_reused(client, full_article):
 
     client.get(full_article.url)
     made = CustomRendition.objects.count()
-    pagecache.clear_local()
+    pagecache.clear()
     client.get(full_article.url)
 
     assert made >= 6

@@ -23,6 +23,7 @@ from quietroom.export.archive import BackupError
 from quietroom.export.backup import backup
 from quietroom.export.restore import restore
 from quietroom.export.static import export_static
+from quietroom.serving import generation
 
 BASE = "https://linden.example"
 
@@ -79,10 +80,12 @@ def test_backup_then_forced_restore_gives_back_the_same_site(demo, tmp_path):
     export_static(tmp_path / "before", base_url=BASE)
     before = site_state()
     backup(archive)
+    cached_under = generation.current()
 
     report = restore(archive, force=True)
     clear_caches()
 
+    assert generation.current() != cached_under, "pages cached before must not be served"
     assert site_state() == before
     assert report.pages == len(before[0])
     export_static(tmp_path / "after", base_url=BASE)

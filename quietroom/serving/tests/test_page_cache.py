@@ -278,3 +278,105 @@ def test_a_draft_child_is_not_served_even_when_unknown_to_the_url_map(blog, arti
     draft = make_draft(blog, "Just a draft")
 
     assert wsgi_get(draft.url or blog.url + draft.slug + "/")[0] == 404
+
+
+# Pages on disk, shared by the worker processes of one machine (no Redis).
+
+
+@pytest.fixture
+def own_data_dir(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    return tmp_path
+
+
+def pages_on_disk(data_dir) -> dict[str, list[str]]:
+    """File names under cache/pages, by generation folder."""
+    root = data_dir / "cache" / "pages"
+    if not root.is_dir():
+        return {}
+    return {
+        folder.name: sorted(f.name for f in folder.iterdir() if not f.name.startswith("."))
+        for folder in root.iterdir()
+    }
+
+
+def test_a_page_one_worker_rendered_is_answered_by_another_without_the_database(
+    own_data_dir, article
+):
+    first = wsgi_get(article.url, accept_encoding="br")
+    pagecache.clear_local()  # what a second worker process starts with
+
+    with CaptureQueriesContext(connection) as queries:
+        second = wsgi_get(article.url, accept_encoding="br")
+
+    assert len(queries) == 0
+    assert second[0] == 200
+    assert second[2] == first[2]
+    assert second[1]["ETag"] == first[1]["ETag"]
+    key = pagecache.key("localhost", article.url, "")
+    assert pages_on_disk(own_data_dir) == {str(generation.current()): [pagecache.file_name(key)]}
+
+
+def test_a_bump_leaves_the_disk_pages_unused_and_the_next_page_removes_them(
+    own_data_dir, blog, article
+):
+    wsgi_get(article.url)
+    before = str(generation.current())
+    generation.bump()
+    pagecache.clear_local()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert wsgi_get(article.url)[0] == 200
+    assert len(queries) > 0, "a page cached before the bump must be rendered again"
+    assert before not in pages_on_disk(own_data_dir)
+    assert list(pages_on_disk(own_data_dir)) == [str(generation.current())]
+
+
+def test_a_damaged_page_file_is_rendered_again(own_data_dir, article):
+    wsgi_get(article.url)
+    key = pagecache.key("localhost", article.url, "")
+    stored = own_data_dir / "cache" / "pages" / str(generation.current())
+    stored = stored / pagecache.file_name(key)
+    stored.write_bytes(stored.read_bytes()[:40])  # cut short, as by a crash mid-write
+    pagecache.clear_local()
+
+    status, _, body = wsgi_get(article.url)
+
+    assert status == 200
+    assert b"Cached article" in body
+
+
+def test_a_page_expired_by_the_clock_is_not_used_from_disk(own_data_dir, settings, article):
+    settings.QUIETROOM_PAGE_CACHE_SECONDS = -1  # stored already expired
+    wsgi_get(article.url)
+    pagecache.clear_local()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert wsgi_get(article.url)[0] == 200
+    assert len(queries) > 0
+
+
+def test_when_the_disk_refuses_pages_are_still_served_and_kept_in_memory(
+    own_data_dir, article, caplog
+):
+    (own_data_dir / "cache").mkdir(exist_ok=True)
+    (own_data_dir / "cache" / "pages").write_text("a file where the folder should be")
+
+    first = wsgi_get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        second = wsgi_get(article.url)
+
+    assert first[0] == second[0] == 200
+    assert len(queries) == 0
+    assert "could not be kept on disk" in caplog.text
+
+
+def test_pages_on_disk_are_bounded_per_generation(own_data_dir, monkeypatch, article):
+    from quietroom.serving import diskcache
+
+    monkeypatch.setattr(diskcache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(diskcache, "COUNT_EVERY", 1)
+    for number in range(1, 8):  # any page answers ?page=N, so each is a new address
+        assert wsgi_get(f"{article.url}?page={number}")[0] == 200
+
+    assert len(pages_on_disk(own_data_dir)[str(generation.current())]) == 3

@@ -13,7 +13,7 @@ def test_an_uncached_article_needs_at_most_six_queries(client, demo_site):
     articles = list(ArticlePage.objects.published().order_by("pk"))
     for article in articles:  # image renditions are made once, on a page's first view
         client.get(article.url)
-    pagecache.clear_local()
+    pagecache.clear()
 
     for article in articles:
         with CaptureQueriesContext(connection) as queries:
@@ -26,7 +26,7 @@ def test_the_blog_index_and_home_stay_within_a_small_budget(client, demo_site):
     home = ArticlePage.objects.first().get_site().root_page
     blog = ArticlePage.objects.first().get_parent()
     client.get(home.url)
-    pagecache.clear_local()
+    pagecache.clear()
 
     for url in (home.url, blog.url):
         with CaptureQueriesContext(connection) as queries:
@@ -49,7 +49,7 @@ def test_after_a_publish_an_article_needs_one_query_once_another_was_viewed(clie
         client.get(article.url)
 
     generation.bump()  # as a publish does
-    pagecache.clear_local()
+    pagecache.clear()
     client.get(articles[0].url)  # what the whole blog shares is read again here
     for article in articles[1:]:
         with CaptureQueriesContext(connection) as queries:

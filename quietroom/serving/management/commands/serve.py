@@ -3,7 +3,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from quietroom.serving import server
+from quietroom.serving import generation, server
 
 
 class Command(BaseCommand):
@@ -19,6 +19,8 @@ class Command(BaseCommand):
         if manifest and not (settings.STATIC_ROOT / manifest).exists():
             self.stdout.write("Collecting and compressing static files (first run only)…")
             call_command("collectstatic", interactive=False, verbosity=0)
+        # Pages cached on disk by an earlier run may come from other code (an upgrade).
+        generation.bump()
         granian = server.build(host=host, port=port, workers=workers)
         self.stdout.write(
             self.style.SUCCESS(
