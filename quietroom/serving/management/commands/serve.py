@@ -1,9 +1,6 @@
-from django.conf import settings
-from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from quietroom.serving import generation, server
+from quietroom.serving import collect, generation, server
 
 
 class Command(BaseCommand):
@@ -15,10 +12,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args, workers, port, host, **options):
-        manifest = getattr(staticfiles_storage, "manifest_name", None)
-        if manifest and not (settings.STATIC_ROOT / manifest).exists():
-            self.stdout.write("Collecting and compressing static files (first run only)…")
-            call_command("collectstatic", interactive=False, verbosity=0)
+        if digest := collect.stale():
+            self.stdout.write("Collecting and compressing static files (their sources changed)…")
+            collect.collect(digest)
         # Pages cached on disk by an earlier run may come from other code (an upgrade).
         generation.bump()
         granian = server.build(host=host, port=port, workers=workers)
