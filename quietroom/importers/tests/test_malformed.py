@@ -149,3 +149,24 @@ def test_the_odd_export_imports_the_same_the_second_time(blog, write_wxr):
 
     assert Page.objects.count() == pages
     assert again.total("posts", "unchanged") == 2
+
+
+def test_a_page_rule_the_importer_does_not_know_stops_cleanly_and_writes_nothing(
+    blog, write_wxr, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    def a_rule_added_later(page):
+        if page.title == "Post 2":
+            raise ValidationError("Titles may not end in a digit.")
+
+    monkeypatch.setattr(ArticlePage, "clean", a_rule_added_later)
+    pages_before = Page.objects.count()
+
+    with pytest.raises(WxrError) as refused:
+        run_import(write_wxr(wxr(item(1) + item(2) + item(3))))
+
+    assert "Post 2" in str(refused.value)
+    assert "Titles may not end in a digit." in str(refused.value)
+    assert "nothing was imported" in str(refused.value)
+    assert Page.objects.count() == pages_before
