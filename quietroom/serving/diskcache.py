@@ -11,6 +11,7 @@ unreachable at once, and the first write under the next generation removes the o
 import contextlib
 import logging
 import os
+import queue
 import shutil
 import threading
 
@@ -22,9 +23,14 @@ logger = logging.getLogger(__name__)
 # `?page=N` on any page makes a new key, so without a bound a crawler could fill the disk.
 MAX_ENTRIES = 5000
 COUNT_EVERY = 100
+# Writes waiting at most; beyond that a page is kept in memory only.
+BACKLOG = 256
 
-_written: dict[int, int] = {}
-_full: set[int] = set()
+# By generation folder: pages written by this process, and folders that reached MAX_ENTRIES.
+_written: dict[str, int] = {}
+_full: set[str] = set()
+_writer: tuple[int, queue.Queue] | None = None
+_starting = threading.Lock()
 
 
 def root() -> str:
@@ -40,16 +46,61 @@ def load(name: str, generation: int) -> bytes | None:
 
 
 def save(name: str, generation: int, data: bytes) -> None:
-    """Keep `data` under `name` for `generation`; a failure (a full disk) only costs speed."""
-    if generation in _full:
+    """Keep `data` under `name` for `generation`, soon. A file written and renamed on ext4
+    takes 0.2 ms or more, so a thread of this process writes it after the reply has gone; a
+    write that fails (a full disk) or finds too much waiting only costs speed."""
+    try:
+        _jobs().put_nowait((root(), str(generation), name, data))
+    except queue.Full:
+        logger.warning("Cached pages are waiting to be written; this one is kept in memory.")
+
+
+def flush() -> None:
+    """Wait until every page this process was given is on disk."""
+    if _writer is not None and _writer[0] == os.getpid():
+        _writer[1].join()
+
+
+def clear() -> None:
+    flush()
+    shutil.rmtree(root(), ignore_errors=True)
+    _written.clear()
+    _full.clear()
+
+
+def _jobs() -> queue.Queue:
+    global _writer
+    # Per process: a worker forked from a parent that wrote pages has the queue, not the thread.
+    if _writer is None or _writer[0] != os.getpid():
+        with _starting:
+            if _writer is None or _writer[0] != os.getpid():
+                jobs = queue.Queue(maxsize=BACKLOG)
+                threading.Thread(target=_work, args=(jobs,), daemon=True).start()
+                _writer = (os.getpid(), jobs)
+    return _writer[1]
+
+
+def _work(jobs: queue.Queue) -> None:
+    while True:
+        job = jobs.get()
+        try:
+            _write(*job)
+        except Exception:  # the writer must outlive any one page
+            logger.exception("A cached page could not be written to disk.")
+        finally:
+            jobs.task_done()
+
+
+def _write(pages: str, generation: str, name: str, data: bytes) -> None:
+    folder = os.path.join(pages, generation)
+    if folder in _full:
         return
-    folder = os.path.join(root(), str(generation))
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}.{threading.get_ident()}")
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}")
     try:
         if not os.path.isdir(folder):
             os.makedirs(folder, exist_ok=True)
-            _remove_older_than(generation)
-        if _too_many(folder, generation):
+            _remove_older_than(pages, int(generation))
+        if _too_many(folder):
             return
         with open(temporary, "wb") as file:
             file.write(data)
@@ -60,26 +111,19 @@ def save(name: str, generation: int, data: bytes) -> None:
             os.unlink(temporary)
 
 
-def clear() -> None:
-    shutil.rmtree(root(), ignore_errors=True)
-    _written.clear()
-    _full.clear()
-
-
-def _too_many(folder: str, generation: int) -> bool:
-    written = _written[generation] = _written.get(generation, 0) + 1
+def _too_many(folder: str) -> bool:
+    written = _written[folder] = _written.get(folder, 0) + 1
     if (written - 1) % COUNT_EVERY == 0 and len(os.listdir(folder)) >= MAX_ENTRIES:
         logger.warning("%s cached pages on disk already; no more for this generation.", MAX_ENTRIES)
-        _full.add(generation)
-    return generation in _full
+        _full.add(folder)
+    return folder in _full
 
 
-def _remove_older_than(generation: int) -> None:
+def _remove_older_than(pages: str, generation: int) -> None:
     # Only older ones: a worker still finishing a render from before a bump must not remove
     # the pages other workers have already cached under the newer generation.
-    for folder in os.scandir(root()):
+    for folder in os.scandir(pages):
         if folder.name.isdigit() and int(folder.name) < generation:
             shutil.rmtree(folder.path, ignore_errors=True)
-    for old in [number for number in _written if number < generation]:
-        _written.pop(old, None)
-        _full.discard(old)
+            _written.pop(folder.path, None)
+            _full.discard(folder.path)

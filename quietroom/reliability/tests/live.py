@@ -26,6 +26,7 @@ from cryptography.fernet import Fernet
 from psycopg import sql
 
 from quietroom.core.tests.factories import valid_request
+from quietroom.serving import pagecache
 
 QUIETROOM = Path(sys.executable).with_name("quietroom")
 SECRET_KEY = "live-fault-tests-" + secrets.token_urlsafe(32)
@@ -211,6 +212,13 @@ class Server:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+
+def cached_on_disk(server: "Server", path: str) -> bool:
+    """Whether the page at `path` is in the server's page cache on disk (any generation)."""
+    key = pagecache.key(f"127.0.0.1:{server.port}", path, "")
+    pages = Path(server.env["QUIETROOM_DATA_DIR"]) / "cache" / "pages"
+    return any(pages.glob(f"*/{pagecache.file_name(key)}"))
 
 
 def wait_for(condition, seconds: float) -> None:

@@ -12,6 +12,7 @@ from quietroom.reliability.tests.live import (
     ARTICLE,
     CONTACT,
     Server,
+    cached_on_disk,
     call,
     postmaster_pid,
     wait_for,
@@ -39,6 +40,7 @@ def test_a_frozen_postgres_gives_calm_503s_not_hung_requests_and_the_site_recove
     env = {**postgres_site, "QUIETROOM_DB_CONN_MAX_AGE": "0", "QUIETROOM_DB_CONNECT_TIMEOUT": "3"}
     with Server(env) as server:
         before = call(server, "GET", ARTICLE)  # now in the page cache
+        wait_for(lambda: cached_on_disk(server, ARTICLE), seconds=10)  # for every worker
         with frozen(postmaster_pid(suite_postgres_url)):
             health = call(server, "GET", "/healthz", timeout=NO_HANG_SECONDS)
             contact = call(server, "GET", CONTACT, timeout=NO_HANG_SECONDS)

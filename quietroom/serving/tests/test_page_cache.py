@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from quietroom.core.tests.factories import make_article, make_contact_page
 from quietroom.practice.models import PracticeSettings
-from quietroom.serving import generation, pagecache
+from quietroom.serving import diskcache, generation, pagecache
 from quietroom.serving.wsgi import PageCacheApplication
 
 application = PageCacheApplication(WSGIHandler())
@@ -290,7 +290,8 @@ def own_data_dir(settings, tmp_path):
 
 
 def pages_on_disk(data_dir) -> dict[str, list[str]]:
-    """File names under cache/pages, by generation folder."""
+    """File names under cache/pages, by generation folder, once the writes have ended."""
+    diskcache.flush()
     root = data_dir / "cache" / "pages"
     if not root.is_dir():
         return {}
@@ -304,6 +305,7 @@ def test_a_page_one_worker_rendered_is_answered_by_another_without_the_database(
     own_data_dir, article
 ):
     first = wsgi_get(article.url, accept_encoding="br")
+    diskcache.flush()  # written by a thread, after the reply
     pagecache.clear_local()  # what a second worker process starts with
 
     with CaptureQueriesContext(connection) as queries:
@@ -321,6 +323,7 @@ def test_a_bump_leaves_the_disk_pages_unused_and_the_next_page_removes_them(
     own_data_dir, blog, article
 ):
     wsgi_get(article.url)
+    diskcache.flush()
     before = str(generation.current())
     generation.bump()
     pagecache.clear_local()
@@ -334,6 +337,7 @@ def test_a_bump_leaves_the_disk_pages_unused_and_the_next_page_removes_them(
 
 def test_a_damaged_page_file_is_rendered_again(own_data_dir, article):
     wsgi_get(article.url)
+    diskcache.flush()
     key = pagecache.key("localhost", article.url, "")
     stored = own_data_dir / "cache" / "pages" / str(generation.current())
     stored = stored / pagecache.file_name(key)
@@ -349,6 +353,7 @@ def test_a_damaged_page_file_is_rendered_again(own_data_dir, article):
 def test_a_page_expired_by_the_clock_is_not_used_from_disk(own_data_dir, settings, article):
     settings.QUIETROOM_PAGE_CACHE_SECONDS = -1  # stored already expired
     wsgi_get(article.url)
+    diskcache.flush()
     pagecache.clear_local()
 
     with CaptureQueriesContext(connection) as queries:
@@ -363,6 +368,7 @@ def test_when_the_disk_refuses_pages_are_still_served_and_kept_in_memory(
     (own_data_dir / "cache" / "pages").write_text("a file where the folder should be")
 
     first = wsgi_get(article.url)
+    diskcache.flush()
     with CaptureQueriesContext(connection) as queries:
         second = wsgi_get(article.url)
 
@@ -372,8 +378,6 @@ def test_when_the_disk_refuses_pages_are_still_served_and_kept_in_memory(
 
 
 def test_pages_on_disk_are_bounded_per_generation(own_data_dir, monkeypatch, article):
-    from quietroom.serving import diskcache
-
     monkeypatch.setattr(diskcache, "MAX_ENTRIES", 3)
     monkeypatch.setattr(diskcache, "COUNT_EVERY", 1)
     for number in range(1, 8):  # any page answers ?page=N, so each is a new address
