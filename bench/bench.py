@@ -163,10 +163,10 @@ def report(weight, requests, ours, reference, exported, rendered, imported) -> s
             )
         )
     notes = {
-        "article": "page cache emptied, nothing changed; budget < 5 ms, <= 6 queries",
+        "article": "the page expired from the cache, nothing changed; budget < 5 ms, <= 6 queries",
         "article after a publish": "first view after a publish, another article viewed first",
         "article, nothing remembered": "first view of a worker after a publish",
-        "index": "page cache emptied, nothing changed",
+        "index": "the page expired from the cache, nothing changed",
     }
     for name, note in notes.items():
         rows.append(

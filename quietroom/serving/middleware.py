@@ -1,5 +1,6 @@
 """Fills the page cache with anonymous responses and answers them compressed, with an ETag."""
 
+from django.conf import settings
 from django.http import HttpResponse
 
 from quietroom.serving import generation, pagecache
@@ -33,7 +34,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not pagecache.cacheable_request(request.META):
+        # A static export renders pages for another place (its contact page has no form):
+        # they must never answer readers of the live site, who share this cache.
+        if settings.QUIETROOM_STATIC_EXPORT or not pagecache.cacheable_request(request.META):
             return self.get_response(request)
         with generation.pinned():
             key = pagecache.page_key(request.META)

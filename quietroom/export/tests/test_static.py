@@ -244,3 +244,13 @@ def test_the_static_contact_page_can_send_people_to_the_live_form(demo_site, tmp
     html = (outdir / "contact" / "index.html").read_text()
     assert "<form" not in html
     assert 'href="https://practice.example/contact/"' in html
+
+
+def test_the_export_leaves_the_live_page_cache_alone(demo_site, settings, tmp_path):
+    from quietroom.serving import diskcache
+
+    settings.DATA_DIR = tmp_path / "data"
+    export_static(tmp_path / "site", base_url=BASE + "/")
+    diskcache.flush()
+
+    assert not list((tmp_path / "data").glob("cache/pages/*/*"))
