@@ -39,7 +39,7 @@ def key(host: str, path: str, query: str) -> str:
 
 
 def cache_key(page_key: str) -> str:
-    return "quietroom:page:" + hashlib.sha256(page_key.encode()).hexdigest()
+    return "quietroom:page:" + file_name(page_key)
 
 
 def lookup(page_key: str) -> Entry | None:
