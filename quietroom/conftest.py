@@ -2,9 +2,12 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
+from quietroom.core import memo
+from quietroom.core.backends import backend
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
+from quietroom.core.tests.redis_server import running_redis
 from quietroom.demo.build import build_demo_site
-from quietroom.serving import memo, pagecache
+from quietroom.serving import pagecache
 
 
 @pytest.fixture
@@ -33,6 +36,29 @@ def inbox_keys(settings, tmp_path):
 def demo_site(db, inbox_keys):
     """The whole demo practice, as `quietroom demo` builds it."""
     build_demo_site()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """One real redis-server (Debian's) for the whole run, started on first use."""
+    with running_redis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture(params=["disk", "redis"])
+def shared_backend(request, settings, tmp_path):
+    """Each test using this runs twice: pages and generations shared on disk (one machine),
+    then in a real Redis (many hosts)."""
+    settings.DATA_DIR = tmp_path
+    settings.REDIS_URL = request.getfixturevalue("redis_url") if request.param == "redis" else ""
+    shared = backend()
+    shared.clear()
+    pagecache.clear_local()
+    memo.clear()
+    yield shared
+    shared.clear()
+    pagecache.clear_local()
+    memo.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -2,17 +2,9 @@
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import PageManager, PageQuerySet
 
-from quietroom.serving.memo import per_generation
-
-
-def restricted_paths() -> list[str]:
-    """Tree paths of every page with a view restriction, remembered until content changes."""
-    return per_generation(
-        "restricted-paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+from quietroom.core.restrictions import restricted_paths
 
 
 class ArticleQuerySet(PageQuerySet):

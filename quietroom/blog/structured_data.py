@@ -8,7 +8,7 @@ from wagtail.models import Site
 STRUCTURED_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
-def blog_posting(article, request, practice_name: str) -> dict:
+def blog_posting(article, request, practice_name: str, tags=(), categories=()) -> dict:
     """A schema.org BlogPosting describing `article`, with absolute URLs only."""
     site = Site.find_for_request(request) or article.get_site()
     root = site.root_url + "/"
@@ -25,8 +25,8 @@ def blog_posting(article, request, practice_name: str) -> dict:
         "timeRequired": f"PT{article.reading_minutes}M",
         "inLanguage": settings.LANGUAGE_CODE,
         "publisher": {"@type": "Organization", "name": practice_name, "url": root},
-        "keywords": [tag.name for tag in article.tag_list],
-        "articleSection": [category.name for category in article.category_list],
+        "keywords": [tag.name for tag in tags],
+        "articleSection": [category.name for category in categories],
     }
     if article.author:
         data["author"] = {

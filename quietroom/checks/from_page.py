@@ -1,4 +1,5 @@
-"""Documents from Wagtail pages: articles field by field, any other page from its rich text."""
+"""Documents from Wagtail pages: a page type that knows its fields builds its own
+(`quality_document`, as articles do), any other page is read from its rich text."""
 
 from pathlib import PurePosixPath
 
@@ -7,7 +8,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from quietroom.blog.models import ArticlePage
 from quietroom.checks.document import Document, Image, Location, Paragraph, Part, Quote
 from quietroom.checks.html import parts_from_html
 
@@ -20,8 +20,8 @@ def document_for_page(page: Page, *, crisis_resources=False, language="en") -> D
     """
     if type(page) is Page:
         page = page.specific
-    if isinstance(page, ArticlePage):
-        return article_document(page, crisis_resources=crisis_resources, language=language)
+    if hasattr(page, "quality_document"):
+        return page.quality_document(crisis_resources=crisis_resources, language=language)
     return Document(
         title=page.title,
         summary=page.search_description,
@@ -31,35 +31,17 @@ def document_for_page(page: Page, *, crisis_resources=False, language="en") -> D
     )
 
 
-def article_document(page: ArticlePage, *, crisis_resources: bool, language: str) -> Document:
-    """An article's fields and StreamField body as a Document."""
-    return Document(
-        title=page.title,
-        kind="article",
-        summary=page.summary or page.search_description,
-        search_title=page.seo_title,
-        hero=hero_image(page),
-        content_note=page.content_note,
-        crisis_resources=crisis_resources,
-        body=stream_parts(page.body, "body", "Body"),
-        language=language,
-    )
-
-
 def file_name(image) -> str:
     """The file name of a Wagtail image, or an empty string without one."""
     return PurePosixPath(image.file.name).name if image and image.file else ""
 
 
-def hero_image(page: ArticlePage) -> Image | None:
-    """The article's hero as an Image located at its alt text field, or None."""
-    if not page.hero_image_id:
+def image_field(image, alt: str, caption: str, field: str, label: str) -> Image | None:
+    """An image chosen in a page field (a hero), located at its alt text field, or None."""
+    if image is None:
         return None
     return Image(
-        alt=page.hero_alt,
-        location=Location("hero_alt", "Hero image alt text"),
-        caption=page.hero_caption,
-        filename=file_name(page.hero_image),
+        alt=alt, location=Location(field, label), caption=caption, filename=file_name(image)
     )
 
 

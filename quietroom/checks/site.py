@@ -5,13 +5,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from quietroom.checks.config import Config
 from quietroom.checks.engine import Report, check_document
 from quietroom.checks.from_page import document_for_page
 from quietroom.checks.models import ChecksSettings
-from quietroom.practice.models import PracticeSettings
 
 
 class UnknownPaths(ValueError):
@@ -37,8 +37,8 @@ class SiteContext:
     def for_site(cls, site: Site | None) -> "SiteContext":
         if site is None:
             return cls(Config(), crisis_resources=False)
-        practice = PracticeSettings.for_site(site)
-        has_resources = bool(practice.crisis_line.strip() or len(practice.crisis_services))
+        # The practice app answers this (a hook): the checks do not import it.
+        has_resources = any(ask(site) for ask in hooks.get_hooks("quietroom_crisis_resources"))
         return cls(ChecksSettings.for_site(site).config(), has_resources)
 
 

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "quietroom.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from quietroom.core import settingsrows  # models are ready only now
+
+        settingsrows.connect()

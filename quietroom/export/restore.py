@@ -13,9 +13,9 @@ from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from quietroom.core import generation
 from quietroom.core.models import CustomImage
 from quietroom.export.archive import BackupError, unpack
-from quietroom.serving import generation
 
 
 @dataclass
@@ -55,7 +55,7 @@ def restore(file: Path | str, force: bool = False) -> RestoreReport:
             )
         _load([opened.types, opened.data], opened.media, media_root)
     call_command("update_index", verbosity=0)
-    generation.bump()  # every page cached before, in memory or on disk, shows the old site
+    generation.bump_every_site()  # every page cached before shows the old site
     return RestoreReport(
         pages=Page.objects.count(),
         images=CustomImage.objects.count(),

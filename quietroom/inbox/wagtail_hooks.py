@@ -48,3 +48,9 @@ def inbox_permissions():
 def failed_notifications_notice(request, panels):
     if access.can_read_inbox(request.user):
         panels.insert(0, InboxSummaryPanel(access.readable_requests(request.user)))
+
+
+@hooks.register("quietroom_reads_sensitive_data")
+def reads_the_inbox(user) -> bool:
+    """Inbox readers must prove a second factor (security/twofactor)."""
+    return access.can_read_inbox(user)

@@ -28,7 +28,7 @@ def practice_business(practice, root_url: str) -> dict:
             "postalCode": practice.postal_code,
             "addressCountry": practice.country,
         }
-    links = [link.value["url"] for link in practice.social_links]
+    links = [link.url for link in practice.social_links]
     if links:
         data["sameAs"] = links
     return data

@@ -1,10 +1,11 @@
 """Error pages that render without the database: the site's style, its crisis resources.
 
 They are built from what the process already holds in memory (the practice settings last
-read, see serving/memo.py) or from the built-in defaults, and fall back to plain text if even
+read, see core/memo.py) or from the built-in defaults, and fall back to plain text if even
 the template cannot be rendered: a page about a fault must not depend on what failed.
 """
 
+import dataclasses
 import logging
 
 from django.conf import settings
@@ -15,9 +16,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 
-from quietroom.practice.models.settings import DEFAULT_CRISIS_LINE, DEFAULT_CRISIS_SERVICES
+from quietroom.core import memo, sites
+from quietroom.practice.models.settings import PracticeSettings
+from quietroom.practice.profile import Practice, practice, profile_of
 from quietroom.reliability import faults
-from quietroom.serving import memo
 
 logger = logging.getLogger("quietroom.reliability")
 
@@ -34,28 +36,21 @@ PLAIN_TEXT = {
 }
 
 
-def default_practice() -> dict:
-    return {
-        "name": "",
-        "phone": "",
-        "crisis_line": DEFAULT_CRISIS_LINE,
-        "crisis_services": [{"value": dict(value)} for _, value in DEFAULT_CRISIS_SERVICES],
-    }
+def default_practice() -> Practice:
+    """The built-in defaults (a settings row never saved): no name, the default crisis line."""
+    return dataclasses.replace(profile_of(PracticeSettings()), name="")
 
 
-def offline_practice(request) -> dict:
-    """The practice's name, phone and crisis resources as last read, or the defaults."""
+def offline_practice(request) -> Practice:
+    """The practice as last read by this process, or the defaults."""
     try:
-        site = memo.last_known(("site", request.get_host(), request.get_port()))
-        practice = site and memo.last_known(("practice-settings", site.pk))
-        if practice:
-            return {
-                "name": practice.name,
-                "phone": practice.phone,
-                "crisis_line": practice.crisis_line,
-                "crisis_services": [{"value": dict(b.value)} for b in practice.crisis_services],
-            }
-    except Exception:  # a bad Host header, a half-loaded object: the defaults will do
+        table = memo.last_known(sites.site_table)
+        host = sites.request_host(request.META)
+        record = table and host and table.match(*host)
+        found = record and memo.last_known(practice, record.id)
+        if found:
+            return found
+    except Exception:  # a bad Host header: the defaults will do
         logger.warning("Error page: the practice's crisis resources fell back to the defaults")
     return default_practice()
 
@@ -76,7 +71,7 @@ def error_page(request, status: int, template: str, **context) -> HttpResponse:
         content_type = "text/html; charset=utf-8"
     except Exception:
         logger.exception("Error page %s could not be rendered; sent as plain text", template)
-        body = f"{PLAIN_TEXT[status]}\n\n{practice['crisis_line']}\n"
+        body = f"{PLAIN_TEXT[status]}\n\n{practice.crisis_line}\n"
         content_type = "text/plain; charset=utf-8"
     response = HttpResponse(body, status=status, content_type=content_type)
     response["Cache-Control"] = "no-store"

@@ -5,6 +5,10 @@ import hashlib
 from functools import cache
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from wagtail import hooks
+
+# The theme answers with the stylesheets a reader page may inline (security never imports it).
+INLINE_STYLES_HOOK = "quietroom_inline_stylesheets"
 
 # Powerful features no page of a practice site needs; an empty allowlist denies them.
 DENIED_FEATURES = [
@@ -42,15 +46,15 @@ def style_hash(css: str) -> str:
 def reader_policy() -> dict:
     """Reader pages: everything from this origin, no inline script, inline CSS only by hash.
 
-    The hashes come from the same function that inlines the stylesheets, so a CSS edit
+    The hashes come from the same function that inlines the stylesheets (the theme offers
+    it through a hook, INLINE_STYLES_HOOK), so a CSS edit
     can never leave the page and its policy out of step. Hashes (not nonces) keep the
     HTML identical for every reader, so a page cache can serve it as it is.
     """
-    from quietroom.theme.templatetags.theme_tags import inline_stylesheets
-
+    stylesheets = [css for listed in hooks.get_hooks(INLINE_STYLES_HOOK) for css in listed()]
     return {
         "default-src": [SELF],
-        "style-src": [SELF, *(style_hash(css) for css in inline_stylesheets())],
+        "style-src": [SELF, *(style_hash(css) for css in stylesheets)],
         # The empty favicon (`data:,`) keeps browsers from asking for /favicon.ico.
         "img-src": [SELF, "data:"],
         **LOCKED_DOWN,

@@ -1,51 +1,138 @@
-"""When public content changes, every cached page becomes stale.
+"""When public content changes, the cached pages of the site it is on become stale.
 
-A practice's site is small and changes rarely, so one site-wide generation is both simpler and
-safer than tracking which pages show what: a published article changes its own page, its
-neighbours' Previous/Next, its blog's listings, feeds, tag and category pages, the home page
-and the sitemap, and a settings change alters every page's footer.
+A practice's site is small and changes rarely, so one generation per site is both simpler
+and safer than tracking which pages show what: a published article changes its own page,
+its neighbours' Previous/Next, its blog's listings, feeds, tag and category pages, the home
+page and the sitemap, and a settings change alters every page's footer. Another practice's
+pages show none of it, and keep their cache.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from quietroom.blog.models import BlogCategory
-from quietroom.serving import generation
+from quietroom.core import generation
+from quietroom.core.sites import site_table
 
 # Saves Wagtail makes while a page is being read (an image's hash and size, filled in on its
 # first rendition): nothing a reader sees changes.
 BOOKKEEPING_FIELDS = frozenset({"file_hash", "file_size"})
 
 
-def content_changed(sender=None, update_fields=None, **kwargs) -> None:
-    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
-        return
-    generation.bump()
+def sites_showing(paths) -> set[int]:
+    """Ids of the sites whose trees hold the pages at these tree paths."""
+    table = site_table.uncached()
+    return {site_id for path in paths for site_id in table.containing(path)}
+
+
+def bump(site_ids) -> None:
+    for site_id in site_ids:
+        generation.bump_site(site_id)
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    paths = {instance.path}
+    bump(sites_showing(paths))
+    if any(instance.pk == record.root_page_id for record in site_table.uncached().records):
+        generation.bump_sites()  # a root's URL path is part of the table
+
+
+def page_moved(sender, instance, url_path_before="", url_path_after="", **kwargs) -> None:
+    # The tree path changed too, and the sites are found by the old and new tree paths; the
+    # old one is gone, so the sites whose root URL paths held the old URL are bumped as well.
+    table = site_table.uncached()
+    moved_from = {r.id for r in table.records if url_path_before.startswith(r.root_url_path)}
+    bump(moved_from | sites_showing([instance.path]))
+    generation.bump_sites()
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page) and instance.live:
-        generation.bump()
+        bump(sites_showing([instance.path]))
 
 
-def setting_changed(sender, **kwargs) -> None:
-    if issubclass(sender, BaseSiteSetting):
-        generation.bump()
+def setting_changed(sender, instance=None, **kwargs) -> None:
+    if issubclass(sender, BaseSiteSetting) and instance is not None:
+        generation.bump_site(instance.site_id)
+
+
+def site_changed(sender, instance, **kwargs) -> None:
+    generation.bump_sites()
+    generation.bump_site(instance.pk)
+    if Site.objects.count() in (1, 2):
+        # Going from one site to two (or back) changes how every page's links are written
+        # (relative with one site, absolute with several).
+        generation.bump_every_site()
+
+
+def restriction_changed(sender, instance, **kwargs) -> None:
+    generation.bump_sites()  # which sections are private is one value for the deployment
+    bump(sites_showing([instance.page.path]))
+
+
+def redirect_changed(sender, instance, **kwargs) -> None:
+    if instance.site_id is None:
+        generation.bump_every_site()
+    else:
+        generation.bump_site(instance.site_id)
+
+
+def image_changed(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    if created or (update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields)):
+        return  # a new image is on no page yet
+    bump(sites_using(instance))
+
+
+def sites_using(instance) -> set[int]:
+    """Sites whose pages or settings refer to `instance` (Wagtail's reference index)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    found: set[int] = set()
+    for reference in ReferenceIndex.get_references_to(instance).select_related("base_content_type"):
+        if reference.base_content_type_id == page_type.pk:
+            path = Page.objects.filter(pk=reference.object_id).values_list("path", flat=True)
+            found |= sites_showing(path)
+            continue
+        model = reference.base_content_type.model_class()
+        if model is not None and issubclass(model, BaseSiteSetting):
+            found |= set(
+                model.objects.filter(pk=reference.object_id).values_list("site_id", flat=True)
+            )
+        else:
+            return {record.id for record in site_table.uncached().records}
+    return found
+
+
+def category_changed(sender, instance, **kwargs) -> None:
+    articles = instance.articles.all() if instance.pk else []
+    bump(sites_showing(article.path for article in articles))
 
 
 def connect() -> None:
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(content_changed, dispatch_uid=f"quietroom-cache-{id(signal)}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"quietroom-cache-page-{id(signal)}")
+    post_page_move.connect(page_moved, dispatch_uid="quietroom-cache-page-moved")
     post_delete.connect(page_deleted, dispatch_uid="quietroom-cache-page-deleted")
     for signal in (post_save, post_delete):
-        signal.connect(setting_changed, dispatch_uid=f"quietroom-cache-settings-{id(signal)}")
-        for model in (BlogCategory, Redirect, Site, PageViewRestriction, get_image_model()):
-            signal.connect(
-                content_changed,
-                sender=model,
-                dispatch_uid=f"quietroom-cache-{model.__name__}-{id(signal)}",
-            )
+        suffix = id(signal)
+        signal.connect(setting_changed, dispatch_uid=f"quietroom-cache-settings-{suffix}")
+        signal.connect(site_changed, sender=Site, dispatch_uid=f"quietroom-cache-site-{suffix}")
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"quietroom-cache-restriction-{suffix}",
+        )
+        signal.connect(
+            redirect_changed, sender=Redirect, dispatch_uid=f"quietroom-cache-redirect-{suffix}"
+        )
+        signal.connect(
+            image_changed, sender=get_image_model(), dispatch_uid=f"quietroom-cache-image-{suffix}"
+        )
+    post_save.connect(category_changed, sender=BlogCategory, dispatch_uid="quietroom-cache-cat")
+    pre_delete.connect(
+        category_changed, sender=BlogCategory, dispatch_uid="quietroom-cache-cat-delete"
+    )

@@ -1,10 +1,16 @@
 """Fills the page cache with anonymous responses and answers them compressed, with an ETag."""
 
+import contextlib
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 
-from quietroom.serving import generation, pagecache
+from quietroom.core import generation, proxies, sites
+from quietroom.core.backends import Unavailable, backend
+from quietroom.serving import pagecache
 
+ADMIN_PREFIX = "/admin/"
 STORED_TYPES = (
     "text/html",
     "application/rss+xml",
@@ -27,6 +33,16 @@ def storable_response(request, response) -> bool:
     return response.get("Content-Type", "").startswith(STORED_TYPES)
 
 
+def pin(site_id: int):
+    """Generations read once for the whole request (see core.generation), or nothing
+    pinned when the backend cannot be reached."""
+    try:
+        found = backend().generations(generation.SITES, generation.site_name(site_id))
+    except Unavailable:
+        return contextlib.nullcontext()
+    return generation.pinned(site_id, *found)
+
+
 class PageCacheMiddleware:
     """Outermost middleware: sees the final response Django built for a cache miss."""
 
@@ -34,26 +50,36 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # A static export renders pages for another place (its contact page has no form):
-        # they must never answer readers of the live site, who share this cache.
-        if settings.QUIETROOM_STATIC_EXPORT or not pagecache.cacheable_request(request.META):
+        # Before anything reads the scheme: only a trusted proxy may say it was HTTPS.
+        proxies.distrust(request.META)
+        record = None
+        if not request.path_info.startswith(ADMIN_PREFIX):
+            with contextlib.suppress(DatabaseError):  # the view will answer a calm 503
+                record = sites.record_for(request.META)
+        if record is None:
             return self.get_response(request)
-        with generation.pinned():
-            key = pagecache.page_key(request.META)
+        with pin(record.id):
+            key = pagecache.key_for(request.META, record)
+            # A static export renders pages for another place (its contact page has no
+            # form): they must never answer readers of the live site, who share this cache.
+            if key is None or settings.QUIETROOM_STATIC_EXPORT:
+                return self.get_response(request)
             if entry := pagecache.lookup(key):
-                return as_response(entry, request.META)
+                return as_response(key, entry, request.META)
             response = self.get_response(request)
-            if not storable_response(request, response):
+            site_generation = generation.site(key.site_id)
+            if site_generation is None or not storable_response(request, response):
                 return response
             entry = pagecache.store(
                 key,
+                site_generation,
                 response.status_code,
                 pagecache.storable_headers(response.items()),
                 response.content,
             )
-            return as_response(entry, request.META)
+            return as_response(key, entry, request.META)
 
 
-def as_response(entry, meta) -> HttpResponse:
-    status, headers, body = pagecache.reply(entry, meta)
+def as_response(key, entry, meta) -> HttpResponse:
+    status, headers, body = pagecache.reply(key, entry, meta)
     return HttpResponse(body, status=status, headers=dict(headers))

@@ -1,35 +1,30 @@
-"""Wagtail's page serving, with the site, its root page and private sections remembered.
+"""Wagtail's page serving, with the site and the route found from remembered values.
 
-The same steps as `wagtail.views.serve`; what every request would look up alike (which site,
-its root page, which sections carry a view restriction) is kept until content changes.
+The same steps as `wagtail.views.serve` (pinned to the installed Wagtail by a test): the site
+comes from the remembered table of sites, the page from the remembered map of URL paths, and
+the view-restriction hook is skipped where no restriction can apply (two queries).
 """
 
 from django.http import Http404, HttpResponse
 from wagtail import hooks
-from wagtail.models import Site
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from quietroom.blog.querysets import restricted_paths
-from quietroom.serving.memo import per_generation
-
-
-def site_for(request) -> Site | None:
-    host, port = request.get_host(), request.get_port()
-    site = per_generation(("site", host, port), lambda: Site.find_for_request(request))
-    request._wagtail_site = site
-    return site
+from quietroom.core import sites
+from quietroom.core.restrictions import is_restricted
+from quietroom.serving import routing
 
 
 def serve(request, path):
-    site = site_for(request)
-    if site is None:
+    record = sites.record_for(request.META)
+    if record is None:
         raise Http404
-    root = per_generation(("root", site.pk), lambda: site.root_page.specific)
-    page, args, kwargs = root.route(request, [part for part in path.split("/") if part])
+    # Wagtail finds the site again wherever it needs it: give it this request's own copy.
+    request._wagtail_site = record.instance()
+    page, args, kwargs = routing.route(request, record, [part for part in path.split("/") if part])
     request._wagtail_route_for_request = (page, args, kwargs)
 
-    private = any(page.path.startswith(p) for p in restricted_paths())
+    private = is_restricted(page.path)
     chain = serve_chain
     for wrap in reversed(hooks.get_hooks("on_serve_page")):
         if wrap is check_view_restrictions and not private:

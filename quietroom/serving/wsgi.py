@@ -1,5 +1,6 @@
 """The WSGI application with a fast path: cached anonymous pages are answered before Django."""
 
+from quietroom.core import proxies
 from quietroom.serving import pagecache
 
 _REASONS = {200: "200 OK", 304: "304 Not Modified"}
@@ -10,10 +11,12 @@ class PageCacheApplication:
         self.django_application = django_application
 
     def __call__(self, environ, start_response):
-        if pagecache.cacheable_request(environ):
-            entry = pagecache.lookup(pagecache.page_key(environ))
+        proxies.distrust(environ)
+        key = pagecache.key_for(environ)
+        if key is not None:
+            entry = pagecache.lookup(key)
             if entry is not None:
-                status, headers, body = pagecache.reply(entry, environ)
+                status, headers, body = pagecache.reply(key, entry, environ)
                 start_response(_REASONS.get(status, f"{status} OK"), headers)
                 return [body]
         return self.django_application(environ, start_response)

@@ -106,7 +106,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                # The practice as readers see it (an immutable copy, not the settings row).
+                "quietroom.practice.profile.context",
             ],
         },
     },
@@ -155,18 +156,20 @@ def database_config() -> dict:
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches: local memory by default; Redis, shared by every process and host, with REDIS_URL.
+# The page cache and its generations live in the data dir on one machine, in Redis (shared
+# by every process and host) with REDIS_URL; see core/backends. Django's own cache (used by
+# Wagtail and the sign-in throttles) follows.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-QUIETROOM_SHARED_CACHE = bool(REDIS_URL)
 QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS", "3600"))
+# Sites whose remembered values (menus, settings, URL maps...) each process keeps at most.
+QUIETROOM_REMEMBERED_SITES = int(os.environ.get("QUIETROOM_REMEMBERED_SITES", "100"))
+QUIETROOM_CHECK_REMEMBERED = False  # the tests check every remembered value is immutable
 if REDIS_URL:
-    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": "pages"}}
-else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,6 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 QUIETROOM_CONTACT_MIN_SECONDS = 0
+QUIETROOM_CHECK_REMEMBERED = True
 # A file, not memory, so live-server threads each get their own connection, as in production,
 # and the tests can read the database's raw bytes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -1,6 +1,8 @@
 """The article: the reference reading experience of the product."""
 
 import datetime
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -11,16 +13,19 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from quietroom.blog.blocks import ArticleBodyBlock
 from quietroom.blog.models.taxonomy import ArticlePageTag
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import opening_text, reading_minutes, value_text, word_count
+from quietroom.checks.document import Document
+from quietroom.checks.from_page import image_field, stream_parts
 from quietroom.checks.panels import QualityPanel
 from quietroom.checks.preview import QualityPreviewMixin
-from quietroom.serving.memo import per_generation
+from quietroom.core import generation, memo
+from quietroom.core.sites import site_table
 
 # Google shows about 160 characters; the summary's own limit is 300.
 META_DESCRIPTION_MAX = 300
@@ -28,51 +33,100 @@ META_DESCRIPTION_MAX = 300
 BODY_OPENING_MAX = 20_000
 
 
-def blog_at(path: str):
-    """The blog page at tree path `path` (an article's parent is always one), remembered
-    until content changes."""
-    blog_model = apps.get_model("blog", "BlogIndexPage")  # its module imports this one
-    return per_generation(("blog", path), lambda: blog_model.objects.get(path=path))
+@dataclass(frozen=True)
+class BlogLink:
+    """What an article shows of its blog: its title and addresses."""
 
+    pk: int
+    title: str
+    url: str
+    rss_url: str
+    atom_url: str
 
-def blog_order(blog) -> tuple[list[tuple[int, str, str]], dict[int, int]]:
-    """(pk, title, slug) of the blog's published articles in index order, and each pk's
-    place in it, remembered until content changes: Previous/Next of every article without
-    two queries each."""
-
-    def read():
-        order = list(
-            ArticlePage.objects.published()
-            .child_of(blog)
-            .newest_first()
-            .values_list("pk", "title", "slug")
+    @classmethod
+    def of(cls, blog, site=None) -> "BlogLink":
+        """Addresses as Wagtail's `routablepageurl` writes them for a reader of `site`."""
+        url = blog.relative_url(site) or ""
+        if not url.endswith("/"):
+            url += "/"
+        return cls(
+            pk=blog.pk,
+            title=blog.title,
+            url=url,
+            rss_url=url + blog.reverse_subpage("rss"),
+            atom_url=url + blog.reverse_subpage("atom"),
         )
-        return order, {pk: place for place, (pk, _, _) in enumerate(order)}
 
-    return per_generation(("blog-order", blog.pk), read)
+    def term_url(self, kind: str, slug: str) -> str:
+        return f"{self.url}{kind}/{slug}/"
 
 
-def blog_taxonomy(blog) -> dict[int, tuple[list, list]]:
-    """Tags and categories of each of the blog's published articles, in the order an article
-    shows them, remembered until content changes: two queries for the whole blog, so an
-    article's first view after a publish needs none of its own for them."""
+@dataclass(frozen=True)
+class Term:
+    """A tag or a category as an article links to it."""
 
-    def read():
-        published = ArticlePage.objects.published().child_of(blog)
-        found = {pk: ([], []) for pk in blog_order(blog)[1]}
-        tagged = ArticlePageTag.objects.filter(content_object__in=published)
-        for item in tagged.select_related("tag").order_by("pk"):
-            # .get: an article whose go-live time passed since the order was read is not
-            # in it, and reads its own tags (as every unlisted article does).
-            if links := found.get(item.content_object_id):
-                links[0].append(item.tag)
-        filed = ArticlePage.categories.through.objects.filter(articlepage__in=published)
-        for link in filed.select_related("blogcategory").order_by("blogcategory__name"):
-            if links := found.get(link.articlepage_id):
-                links[1].append(link.blogcategory)
-        return found
+    name: str
+    slug: str
+    url: str
 
-    return per_generation(("blog-taxonomy", blog.pk), read)
+
+@dataclass(frozen=True)
+class BlogOrder:
+    """(pk, title, slug) of a blog's published articles in index order, and each pk's place."""
+
+    articles: tuple[tuple[int, str, str], ...]
+    places: MappingProxyType
+
+
+def blog_path(article) -> str:
+    return article.path[: -article.steplen]
+
+
+@memo.per_site
+def blog_link(site_id: int, path: str) -> BlogLink:
+    """The blog at tree path `path` (an article's parent is always one)."""
+    blog_model = apps.get_model("blog", "BlogIndexPage")  # its module imports this one
+    record = site_table().get(site_id)
+    return BlogLink.of(blog_model.objects.get(path=path), record and record.instance())
+
+
+@memo.per_site
+def blog_order(site_id: int, path: str) -> BlogOrder:
+    """The blog's published articles in index order: Previous/Next of every article without
+    two queries each."""
+    order = tuple(
+        ArticlePage.objects.published()
+        .filter(path__startswith=path, depth=len(path) // ArticlePage.steplen + 1)
+        .newest_first()
+        .values_list("pk", "title", "slug")
+    )
+    return BlogOrder(order, MappingProxyType({pk: at for at, (pk, _, _) in enumerate(order)}))
+
+
+@memo.per_site
+def blog_taxonomy(site_id: int, path: str) -> MappingProxyType:
+    """Tags and categories (as Terms) of each of the blog's published articles, in the order
+    an article shows them: two queries for the whole blog, so an article's first view after
+    a publish needs none of its own for them."""
+    link = blog_link(site_id, path)
+    published = ArticlePage.objects.published().filter(
+        path__startswith=path, depth=len(path) // ArticlePage.steplen + 1
+    )
+    found = {pk: ([], []) for pk in blog_order(site_id, path).places}
+    tagged = ArticlePageTag.objects.filter(content_object__in=published)
+    for item in tagged.select_related("tag").order_by("pk"):
+        # .get: an article whose go-live time passed since the order was read is not in
+        # it, and reads its own tags (as every unlisted article does).
+        if links := found.get(item.content_object_id):
+            links[0].append(Term(item.tag.name, item.tag.slug, link.term_url("tag", item.tag.slug)))
+    filed = ArticlePage.categories.through.objects.filter(articlepage__in=published)
+    for item in filed.select_related("blogcategory").order_by("blogcategory__name"):
+        if links := found.get(item.articlepage_id):
+            category = item.blogcategory
+            links[1].append(
+                Term(category.name, category.slug, link.term_url("category", category.slug))
+            )
+    return MappingProxyType({pk: (tuple(t), tuple(c)) for pk, (t, c) in found.items()})
 
 
 class ArticlePage(QualityPreviewMixin, Page):
@@ -184,26 +238,47 @@ class ArticlePage(QualityPreviewMixin, Page):
         """The older neighbour in the blog index, or None at the bottom."""
         return ArticlePage.objects.next_to(self).first()
 
-    def neighbour_links(self) -> tuple[dict | None, dict | None]:
+    def neighbour_links(self, site_id: int | None = None) -> tuple[dict | None, dict | None]:
         """Title and URL of the previous and next articles (None at either end).
 
-        A published article finds them in its blog's remembered order; anything else (a
-        draft in preview, a private article) asks the database.
+        A published article read by a reader finds them in its blog's remembered order;
+        anything else (a draft in preview, a private article) asks the database.
         """
-        blog = blog_at(self.path[: -self.steplen])
-        order, position = blog_order(blog)
-        here = position.get(self.pk)
+        here = None
+        if site_id is not None:
+            order = blog_order(site_id, blog_path(self))
+            here = order.places.get(self.pk)
         if here is None:
             return tuple(
                 {"title": page.title, "url": page.get_url()} if page else None
                 for page in (self.previous_article(), self.next_article())
             )
-        blog_url = blog.get_url()
+        blog_url = blog_link(site_id, blog_path(self)).url
         return tuple(
-            {"title": order[at][1], "url": f"{blog_url}{order[at][2]}/"}
-            if 0 <= at < len(order)
+            {"title": order.articles[at][1], "url": f"{blog_url}{order.articles[at][2]}/"}
+            if 0 <= at < len(order.articles)
             else None
             for at in (here - 1, here + 1)
+        )
+
+    def quality_document(self, *, crisis_resources: bool, language: str) -> Document:
+        """The article, field by field, for the editorial checks."""
+        return Document(
+            title=self.title,
+            kind="article",
+            summary=self.summary or self.search_description,
+            search_title=self.seo_title,
+            hero=image_field(
+                self.hero_image if self.hero_image_id else None,
+                self.hero_alt,
+                self.hero_caption,
+                "hero_alt",
+                "Hero image alt text",
+            ),
+            content_note=self.content_note,
+            crisis_resources=crisis_resources,
+            body=stream_parts(self.body, "body", "Body"),
+            language=language,
         )
 
     def meta_description(self) -> str:
@@ -221,13 +296,26 @@ class ArticlePage(QualityPreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = blog = blog_at(self.path[: -self.steplen])
-        # A preview shows the editor's unsaved tags and categories, never remembered ones.
-        if not getattr(request, "is_preview", False):
-            remembered = blog_taxonomy(blog).get(self.pk)
-            if remembered is not None:
-                self.tag_list, self.category_list = remembered
-        context["previous_article"], context["next_article"] = self.neighbour_links()
+        # Remembered values only for readers: a preview shows the editor's unsaved tags and
+        # categories, and whatever a draft's neighbours are.
+        site_id = None if getattr(request, "is_preview", False) else generation.pinned_site()
+        if site_id is not None:
+            blog = blog_link(site_id, blog_path(self))
+            remembered = blog_taxonomy(site_id, blog_path(self)).get(self.pk)
+        else:
+            site = Site.find_for_request(request)
+            blog, remembered = BlogLink.of(self.get_parent().specific, site), None
+        if remembered is None:
+            remembered = (
+                tuple(Term(t.name, t.slug, blog.term_url("tag", t.slug)) for t in self.tag_list),
+                tuple(
+                    Term(c.name, c.slug, blog.term_url("category", c.slug))
+                    for c in self.category_list
+                ),
+            )
+        context["blog"] = blog
+        context["tags"], context["categories"] = remembered
+        context["previous_article"], context["next_article"] = self.neighbour_links(site_id)
         return context
 
 

@@ -7,10 +7,10 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from quietroom.blog.feeds import ArticleAtomFeed, ArticleRssFeed
-from quietroom.blog.models.article import ArticlePage
+from quietroom.blog.models.article import ArticlePage, BlogLink
 from quietroom.blog.models.taxonomy import BlogCategory
 
 ARTICLES_PER_PAGE = 10
@@ -49,7 +49,11 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return Tag.objects.filter(pk__in=ids).order_by("name")
 
     def listing(self, request, articles, **extra):
-        context = {"articles": paginate(articles, request), **extra}
+        context = {
+            "articles": paginate(articles, request),
+            "blog": BlogLink.of(self, Site.find_for_request(request)),
+            **extra,
+        }
         return self.render(request, context_overrides=context)
 
     @path("")

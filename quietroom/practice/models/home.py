@@ -1,6 +1,5 @@
 """The practice's home page."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,42 +8,8 @@ from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.practice.models.clinicians import ClinicianPage
-from quietroom.serving.memo import per_generation
 
 LATEST_ARTICLES = 3
-
-
-def url_paths(root: Page) -> dict[str, tuple[int, int]]:
-    """URL path → (id, content type id) of every page below `root`, remembered per generation.
-
-    Live pages only appear or change with a publish, which starts a new generation; a page
-    missing here (a new draft) is still found by Wagtail's own routing, one level at a time.
-    """
-    return per_generation(
-        ("url-paths", root.pk),
-        lambda: {
-            url_path: (pk, content_type)
-            for url_path, pk, content_type in Page.objects.descendant_of(root).values_list(
-                "url_path", "pk", "content_type_id"
-            )
-        },
-    )
-
-
-def deepest_page(root: Page, components: list[str]) -> Page | None:
-    """The deepest descendant of `root` whose URL path is a prefix of `components`, specific."""
-    known = url_paths(root)
-    for depth in range(len(components), 0, -1):
-        found = known.get(root.url_path + "/".join(components[:depth]) + "/")
-        if found is not None:
-            model = ContentType.objects.get_for_id(found[1]).model_class()
-            related = getattr(model, "route_select_related", ())
-            # No ORDER BY (the tree manager adds one): with this many joined columns, compiling
-            # it costs more than running the query.
-            query = model.objects.select_related(*related).filter(pk=found[0]).order_by()
-            for page in query:
-                return page
-    return None
 
 
 class HomePage(Page):
@@ -88,16 +53,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
-
-    def route(self, request, path_components):
-        """Find the deepest page the path names from the map of URL paths, then let it
-        route the rest (Wagtail's default walks the tree, one query per path segment)."""
-        if not path_components:
-            return super().route(request, path_components)
-        found = deepest_page(self, path_components)
-        if found is None:
-            return super().route(request, path_components)
-        return found.route(request, path_components[found.depth - self.depth :])
 
     def articles(self):
         """The chosen featured articles that are published, or else the newest ones."""

@@ -6,8 +6,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from quietroom.serving.memo import per_generation
-
 DEFAULT_CRISIS_LINE = (
     "If you are in danger or thinking about ending your life, call your local emergency "
     "number now, or reach a crisis line below. This site cannot respond to emergencies."
@@ -138,18 +136,3 @@ class PracticeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "practice settings"
-
-    @classmethod
-    def for_site(cls, site):
-        """The settings of `site`, remembered until content changes (every page reads them)."""
-        return per_generation(
-            ("practice-settings", site.pk), lambda: super(cls, cls).for_site(site)
-        )
-
-    def address_lines(self) -> list[str]:
-        region_line = " ".join(p for p in (self.region, self.postal_code) if p)
-        parts = [self.street_address, ", ".join(p for p in (self.locality, region_line) if p)]
-        return [part for part in parts if part]
-
-    def hours_lines(self) -> list[str]:
-        return [line.strip() for line in self.hours.splitlines() if line.strip()]

@@ -1,70 +1,33 @@
-"""Anonymous pages come from the cache, compressed, and a publish shows at once."""
+"""Anonymous pages come from the cache, compressed, and a publish shows at once.
 
-import datetime
+The tests that store and read pages run twice (the `shared_backend` fixture): with pages and
+generations on disk, and in a real Redis server.
+"""
+
 import gzip
-import io
-import sys
 
 import brotli
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 from wagtail.models import PageViewRestriction, Site
 
+from quietroom.core import generation
 from quietroom.core.tests.factories import make_article, make_contact_page
 from quietroom.practice.models import PracticeSettings
-from quietroom.serving import diskcache, generation, pagecache
-from quietroom.serving.wsgi import PageCacheApplication
+from quietroom.serving import pagecache
+from quietroom.serving.tests.support import (
+    bump,
+    day,
+    default_site_id,
+    key_of,
+    shared_entries,
+    stored_entry,
+    wsgi_get,
+)
 
-application = PageCacheApplication(WSGIHandler())
-
-
-@pytest.fixture(autouse=True)
-def keep_the_test_connection_open():
-    """As Django's test client does: the handler must not close the test's transaction."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-def wsgi_get(path, method="GET", **headers):
-    """Call the real WSGI application as a server would; returns (status, headers, body)."""
-    path, _, query = path.partition("?")
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "localhost",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
-    }
-    answer = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        answer["status"] = int(status.split()[0])
-        answer["headers"] = dict(response_headers)
-
-    body = b"".join(application(environ, start_response))
-    return answer["status"], answer["headers"], body
-
-
-def day(n):
-    return datetime.date(2026, 4, n)
-
-
-@pytest.fixture
-def article(blog):
-    return make_article(blog, "Cached article", day(1), summary="On being cached.")
+pytestmark = pytest.mark.usefixtures("shared_backend")
 
 
 def test_a_second_anonymous_view_is_served_without_touching_the_database(article):
@@ -101,7 +64,7 @@ def test_the_client_gets_the_coding_it_accepts(article, accept, coding, decode):
 
 def test_a_miss_compresses_only_the_coding_asked_for_and_others_when_first_asked(article):
     wsgi_get(article.url, accept_encoding="br")
-    entry = pagecache.lookup(pagecache.key("localhost", article.url, ""))
+    entry = stored_entry(article.url)
     assert set(entry.bodies) == {"identity", "br"}
 
     status, headers, body = wsgi_get(article.url, accept_encoding="gzip")
@@ -109,7 +72,7 @@ def test_a_miss_compresses_only_the_coding_asked_for_and_others_when_first_asked
     assert status == 200
     assert headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(body) == entry.bodies["identity"]
-    assert set(entry.bodies) == {"identity", "br", "gzip"}
+    assert set(stored_entry(article.url).bodies) == {"identity", "br", "gzip"}
 
 
 def test_an_unchanged_page_is_answered_with_304(article):
@@ -199,46 +162,47 @@ def test_other_query_strings_are_not_cached_but_page_numbers_are(blog, article):
     wsgi_get(blog.url + "?page=1")
     wsgi_get(blog.url + "?utm_source=x")
 
-    assert pagecache.lookup(pagecache.key("localhost", blog.url, "page=1"))
-    assert not pagecache.lookup(pagecache.key("localhost", blog.url, "utm_source=x"))
+    assert stored_entry(blog.url + "?page=1")
+    assert not key_of(blog.url + "?utm_source=x")
 
 
 def test_not_found_pages_are_not_cached(home):
     assert wsgi_get("/no-such-page/")[0] == 404
-    assert not pagecache.lookup(pagecache.key("localhost", "/no-such-page/", ""))
+    assert not stored_entry("/no-such-page/")
 
 
 def test_a_bumped_generation_makes_every_entry_stale(article):
     wsgi_get(article.url)
-    assert pagecache.lookup(pagecache.key("localhost", article.url, ""))
+    assert stored_entry(article.url)
 
-    generation.bump()
+    bump()
 
-    assert not pagecache.lookup(pagecache.key("localhost", article.url, ""))
+    assert not stored_entry(article.url)
 
 
 def test_a_page_rendered_while_content_changes_is_stored_as_stale(article):
     def content_changes_meanwhile(page, request, serve_args, serve_kwargs):
-        generation.bump()
+        bump()
 
     with hooks.register_temporarily("before_serve_page", content_changes_meanwhile):
         status, _, body = wsgi_get(article.url)
     assert status == 200
     assert b"Cached article" in body
 
-    assert not pagecache.lookup(pagecache.key("localhost", article.url, ""))
+    assert not stored_entry(article.url)
     with CaptureQueriesContext(connection) as queries:
         assert wsgi_get(article.url)[0] == 200
     assert len(queries) > 0, "the page read before the change must be rendered again"
 
 
-def test_two_bumps_in_a_row_give_two_generations():
-    before = generation.current()
-    generation.bump()
-    middle = generation.current()
-    generation.bump()
+def test_two_bumps_in_a_row_give_two_generations(home):
+    site_id = default_site_id()
+    before = generation.site(site_id)
+    bump()
+    middle = generation.site(site_id)
+    bump()
 
-    assert before < middle < generation.current()
+    assert before < middle < generation.site(site_id)
 
 
 def test_a_page_made_private_asks_for_login_at_once(blog, article):
@@ -280,32 +244,14 @@ def test_a_draft_child_is_not_served_even_when_unknown_to_the_url_map(blog, arti
     assert wsgi_get(draft.url or blog.url + draft.slug + "/")[0] == 404
 
 
-# Pages on disk, shared by the worker processes of one machine (no Redis).
-
-
-@pytest.fixture
-def own_data_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    return tmp_path
-
-
-def pages_on_disk(data_dir) -> dict[str, list[str]]:
-    """File names under cache/pages, by generation folder, once the writes have ended."""
-    diskcache.flush()
-    root = data_dir / "cache" / "pages"
-    if not root.is_dir():
-        return {}
-    return {
-        folder.name: sorted(f.name for f in folder.iterdir() if not f.name.startswith("."))
-        for folder in root.iterdir()
-    }
+# The shared backend: pages one worker stored, read by the others (and by other hosts with Redis).
 
 
 def test_a_page_one_worker_rendered_is_answered_by_another_without_the_database(
-    own_data_dir, article
+    shared_backend, article
 ):
     first = wsgi_get(article.url, accept_encoding="br")
-    diskcache.flush()  # written by a thread, after the reply
+    shared_backend.flush()  # on disk, written by a thread after the reply
     pagecache.clear_local()  # what a second worker process starts with
 
     with CaptureQueriesContext(connection) as queries:
@@ -315,33 +261,27 @@ def test_a_page_one_worker_rendered_is_answered_by_another_without_the_database(
     assert second[0] == 200
     assert second[2] == first[2]
     assert second[1]["ETag"] == first[1]["ETag"]
-    key = pagecache.key("localhost", article.url, "")
-    assert pages_on_disk(own_data_dir) == {str(generation.current()): [pagecache.file_name(key)]}
+    assert shared_entries(shared_backend) == 1
 
 
-def test_a_bump_leaves_the_disk_pages_unused_and_the_next_page_removes_them(
-    own_data_dir, blog, article
-):
+def test_a_bump_leaves_the_shared_pages_unused(shared_backend, blog, article):
     wsgi_get(article.url)
-    diskcache.flush()
-    before = str(generation.current())
-    generation.bump()
+    shared_backend.flush()
+    bump()
     pagecache.clear_local()
 
     with CaptureQueriesContext(connection) as queries:
         assert wsgi_get(article.url)[0] == 200
     assert len(queries) > 0, "a page cached before the bump must be rendered again"
-    assert before not in pages_on_disk(own_data_dir)
-    assert list(pages_on_disk(own_data_dir)) == [str(generation.current())]
 
 
-def test_a_damaged_page_file_is_rendered_again(own_data_dir, article):
+def test_a_damaged_shared_entry_is_rendered_again(shared_backend, article):
     wsgi_get(article.url)
-    diskcache.flush()
-    key = pagecache.key("localhost", article.url, "")
-    stored = own_data_dir / "cache" / "pages" / str(generation.current())
-    stored = stored / pagecache.file_name(key)
-    stored.write_bytes(stored.read_bytes()[:40])  # cut short, as by a crash mid-write
+    shared_backend.flush()
+    key = key_of(article.url)
+    stored = shared_backend.get(pagecache.shared_key(key, generation.site(key.site_id)))
+    shared_backend.set(pagecache.shared_key(key, generation.site(key.site_id)), stored[:40], 60)
+    shared_backend.flush()
     pagecache.clear_local()
 
     status, _, body = wsgi_get(article.url)
@@ -350,10 +290,19 @@ def test_a_damaged_page_file_is_rendered_again(own_data_dir, article):
     assert b"Cached article" in body
 
 
-def test_a_page_expired_by_the_clock_is_not_used_from_disk(own_data_dir, settings, article):
-    settings.QUIETROOM_PAGE_CACHE_SECONDS = -1  # stored already expired
+def test_a_page_expired_by_the_clock_is_not_used_from_the_shared_store(
+    shared_backend, settings, article
+):
+    settings.QUIETROOM_PAGE_CACHE_SECONDS = 1
     wsgi_get(article.url)
-    diskcache.flush()
+    shared_backend.flush()
+    key = key_of(article.url)
+    entry = pagecache.lookup(key)
+    expired = pagecache.encode(
+        pagecache.Entry(**{**entry.__dict__, "expires": entry.expires - 3600})
+    )
+    shared_backend.set(pagecache.shared_key(key, entry.generation), expired, 60)
+    shared_backend.flush()
     pagecache.clear_local()
 
     with CaptureQueriesContext(connection) as queries:
@@ -361,26 +310,15 @@ def test_a_page_expired_by_the_clock_is_not_used_from_disk(own_data_dir, setting
     assert len(queries) > 0
 
 
-def test_when_the_disk_refuses_pages_are_still_served_and_kept_in_memory(
-    own_data_dir, article, caplog
-):
-    (own_data_dir / "cache").mkdir(exist_ok=True)
-    (own_data_dir / "cache" / "pages").write_text("a file where the folder should be")
+def test_entries_are_stored_as_bytes_never_as_pickles(shared_backend, article):
+    wsgi_get(article.url)
+    shared_backend.flush()
+    key = key_of(article.url)
 
-    first = wsgi_get(article.url)
-    diskcache.flush()
-    with CaptureQueriesContext(connection) as queries:
-        second = wsgi_get(article.url)
+    stored = shared_backend.get(pagecache.shared_key(key, generation.site(key.site_id)))
 
-    assert first[0] == second[0] == 200
-    assert len(queries) == 0
-    assert "could not be kept on disk" in caplog.text
-
-
-def test_pages_on_disk_are_bounded_per_generation(own_data_dir, monkeypatch, article):
-    monkeypatch.setattr(diskcache, "MAX_ENTRIES", 3)
-    monkeypatch.setattr(diskcache, "COUNT_EVERY", 1)
-    for number in range(1, 8):  # any page answers ?page=N, so each is a new address
-        assert wsgi_get(f"{article.url}?page={number}")[0] == 200
-
-    assert len(pages_on_disk(own_data_dir)[str(generation.current())]) == 3
+    head, _, body = stored.partition(b"\n")
+    assert head.startswith(b"{")
+    assert b'"etag"' in head
+    assert b"Cached article" in body
+    assert not stored.startswith(b"\x80")  # the pickle protocol's first byte

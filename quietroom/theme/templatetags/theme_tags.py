@@ -8,11 +8,12 @@ from urllib.parse import urljoin
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from quietroom.blog.structured_data import blog_posting
+from quietroom.core import memo, sites
+from quietroom.core.sites import site_table
 from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
-from quietroom.serving.memo import per_generation
 
 register = template.Library()
 
@@ -42,19 +43,26 @@ def inline_css(name: str = "quietroom.css"):
 
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article):
-    practice = context["settings"]["practice"]["PracticeSettings"]
-    return json_ld(blog_posting(article, context["request"], practice.name))
+    return json_ld(
+        blog_posting(
+            article,
+            context["request"],
+            context["practice"].name,
+            tags=context.get("tags", ()),
+            categories=context.get("categories", ()),
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
 def practice_json_ld(context):
-    practice = context["settings"]["practice"]["PracticeSettings"]
+    practice = context["practice"]
     return json_ld(practice_business(practice, site_root(context["request"]) + "/"))
 
 
 @register.simple_tag(takes_context=True)
 def clinician_json_ld(context, clinician):
-    practice = context["settings"]["practice"]["PracticeSettings"]
+    practice = context["practice"]
     root = site_root(context["request"]) + "/"
     return json_ld(
         clinician_person(clinician, practice, root, clinician.get_url(context["request"]))
@@ -94,16 +102,21 @@ def absolute_url(context, url):
     return urljoin(site_root(context["request"]) + "/", url)
 
 
-def menu_items(site) -> list[tuple[str, str, str]]:
+@memo.per_site
+def menu_items(site_id: int) -> tuple[tuple[str, str, str], ...]:
     """(title, url, tree path) of the root's live public children shown in menus."""
-    pages = site.root_page.get_children().live().public().in_menu()
-    return [(page.title, page.get_url(), page.path) for page in pages]
+    record = site_table().get(site_id)
+    if record is None:
+        return ()
+    root = Page.objects.get(pk=record.root_page_id)
+    pages = root.get_children().live().public().in_menu()
+    return tuple((page.title, page.get_url(), page.path) for page in pages)
 
 
 @register.inclusion_tag("components/site_nav.html", takes_context=True)
 def site_nav(context):
-    site = Site.find_for_request(context["request"])
-    items = per_generation(("menu", site.pk), lambda: menu_items(site)) if site else []
+    record = sites.record_for(context["request"].META)
+    items = menu_items(record.id) if record else ()
     current = getattr(context.get("page"), "path", "")
     return {"items": [(title, url, current.startswith(path)) for title, url, path in items]}
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from quietroom.serving import collect, generation, server
+from quietroom.serving import collect, pagecache, server
 
 
 class Command(BaseCommand):
@@ -15,8 +15,9 @@ class Command(BaseCommand):
         if digest := collect.stale():
             self.stdout.write("Collecting and compressing static files (their sources changed)…")
             collect.collect(digest)
-        # Pages cached on disk by an earlier run may come from other code (an upgrade).
-        generation.bump()
+        # Pages cached by other code (before an upgrade) can never be read again; pages cached
+        # by this same code stay valid across a restart, so a rolling restart flushes nothing.
+        pagecache.prune_other_epochs()
         granian = server.build(host=host, port=port, workers=workers)
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,139 @@
+"""The table of sites, remembered per process, and which site a request is for.
+
+Wagtail finds a request's site with a query on every request; Quietroom keeps the table
+(one small immutable value) until it changes, and matches hostnames against it in Python by
+Wagtail's own rules (`match`, pinned to Wagtail's in the tests). Every request gets its own
+`Site` instance built from the table, never one shared with another request.
+"""
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from django.conf import settings
+from django.http.request import split_domain_port, validate_host
+from wagtail.models import Site
+
+from quietroom.core import memo
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    id: int
+    hostname: str
+    port: int
+    is_default: bool
+    site_name: str
+    root_page_id: int
+    root_path: str
+    root_url_path: str
+
+    @property
+    def root_url(self) -> str:
+        if self.port == 80:
+            return f"http://{self.hostname}"
+        if self.port == 443:
+            return f"https://{self.hostname}"
+        return f"http://{self.hostname}:{self.port}"
+
+    def instance(self) -> Site:
+        """A `Site` for one request, equal to the row (same pk), owned by that request."""
+        site = Site(
+            id=self.id,
+            hostname=self.hostname,
+            port=self.port,
+            site_name=self.site_name,
+            root_page_id=self.root_page_id,
+            is_default_site=self.is_default,
+        )
+        site._state.adding = False
+        site._state.db = "default"
+        return site
+
+
+@dataclass(frozen=True)
+class SiteTable:
+    records: tuple[SiteRecord, ...]
+    by_hostname: MappingProxyType  # hostname -> tuple of records
+    default: SiteRecord | None
+
+    def get(self, site_id: int) -> SiteRecord | None:
+        for record in self.records:
+            if record.id == site_id:
+                return record
+        return None
+
+    def match(self, hostname: str, port: int) -> SiteRecord | None:
+        """The site Wagtail's `Site.find_for_request` would choose for this hostname and port.
+
+        An exact hostname and port first, then the hostname if it is the default site's,
+        then a hostname with a single site, then the default site.
+        """
+        named = self.by_hostname.get(hostname, ())
+        for record in named:
+            if record.port == port:
+                return record
+        for record in named:
+            if record.is_default:
+                return record
+        if self.default is None:
+            return named[0] if len(named) == 1 else None
+        return named[0] if len(named) == 1 else self.default
+
+    def containing(self, path: str) -> tuple[int, ...]:
+        """Ids of the sites whose tree holds the page at tree path `path`."""
+        return tuple(r.id for r in self.records if path.startswith(r.root_path))
+
+
+@memo.per_deployment
+def site_table() -> SiteTable:
+    records = tuple(
+        SiteRecord(
+            id=site.pk,
+            hostname=site.hostname,
+            port=site.port,
+            is_default=site.is_default_site,
+            site_name=site.site_name,
+            root_page_id=site.root_page_id,
+            root_path=site.root_page.path,
+            root_url_path=site.root_page.url_path,
+        )
+        for site in Site.objects.select_related("root_page").order_by("pk")
+    )
+    by_hostname: dict[str, list[SiteRecord]] = {}
+    for record in records:
+        by_hostname.setdefault(record.hostname, []).append(record)
+    return SiteTable(
+        records=records,
+        by_hostname=MappingProxyType({k: tuple(v) for k, v in by_hostname.items()}),
+        default=next((r for r in records if r.is_default), None),
+    )
+
+
+def request_host(meta) -> tuple[str, int] | None:
+    """(hostname, port) as Wagtail matches sites: the Host header's domain, validated as
+    Django validates it, and the port the server was reached on; None for a host Django
+    would refuse."""
+    raw = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
+    domain, _ = split_domain_port(raw)
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]  # as Django's get_host allows
+    if not domain or not validate_host(domain, allowed):
+        return None
+    port = meta.get("SERVER_PORT") or "0"
+    if settings.USE_X_FORWARDED_PORT and "HTTP_X_FORWARDED_PORT" in meta:
+        port = meta["HTTP_X_FORWARDED_PORT"]
+    try:
+        return domain, int(port)
+    except ValueError:
+        return None
+
+
+def record_for(meta, compute: bool = True) -> SiteRecord | None:
+    """The site a request is for (see `request_host`), or None. With `compute=False` (the
+    fast path, outside Django) None also when the table is not remembered yet."""
+    host = request_host(meta)
+    if host is None:
+        return None
+    table = site_table() if compute else site_table.fresh()
+    return None if table is None else table.match(*host)

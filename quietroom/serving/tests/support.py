@@ -1,0 +1,87 @@
+"""Calling the real WSGI application as a server would, for the serving tests."""
+
+import datetime
+import io
+import sys
+from pathlib import Path
+
+from django.core.handlers.wsgi import WSGIHandler
+from wagtail.models import Site
+
+from quietroom.core import generation, sites
+from quietroom.serving import pagecache
+from quietroom.serving.wsgi import PageCacheApplication
+
+application = PageCacheApplication(WSGIHandler())
+
+
+def environ_for(path, method="GET", host="localhost", scheme="http", **headers):
+    path, _, query = path.partition("?")
+    return {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "443" if scheme == "https" else "80",
+        "HTTP_HOST": host,
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": scheme,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+
+
+def wsgi_get(path, method="GET", host="localhost", scheme="http", **headers):
+    """Call the real WSGI application as a server would; returns (status, headers, body)."""
+    environ = environ_for(path, method, host, scheme, **headers)
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"] = int(status.split()[0])
+        answer["headers"] = dict(response_headers)
+
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def key_of(path, **options):
+    meta = environ_for(path, **options)
+    return pagecache.key_for(meta, sites.record_for(meta))
+
+
+def default_site_id():
+    return Site.objects.get(is_default_site=True).pk
+
+
+def bump():
+    generation.bump_site(default_site_id())
+
+
+def stored_entry(path, **options):
+    return pagecache.lookup(key_of(path, **options))
+
+
+def day(n):
+    return datetime.date(2026, 4, n)
+
+
+def shared_entries(shared) -> int:
+    """How many pages the shared backend holds, once the writes have ended."""
+    shared.flush()
+    if shared.name == "redis":
+        return sum(1 for _ in shared.client.scan_iter(match="quietroom:pages/*"))
+    root = pagecache_root(shared)
+    return sum(1 for path in root.rglob("*") if path.is_file() and not path.name.startswith("."))
+
+
+def pagecache_root(shared) -> Path:
+    return Path(shared.root) / "pages"
+
+
+def as_reader(site_id=None):
+    """What a reader's request pins while it is answered (see serving/middleware.py)."""
+    from quietroom.serving.middleware import pin
+
+    return pin(site_id or default_site_id())
