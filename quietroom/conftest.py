@@ -50,6 +50,7 @@ def shared_backend(request, settings, tmp_path):
     """Each test using this runs twice: pages and generations shared on disk (one machine),
     then in a real Redis (many hosts)."""
     settings.DATA_DIR = tmp_path
+    settings.QUIETROOM_CACHE_DIR = ""
     settings.REDIS_URL = request.getfixturevalue("redis_url") if request.param == "redis" else ""
     shared = backend()
     shared.clear()

@@ -53,7 +53,11 @@ class PageCacheMiddleware:
         # Before anything reads the scheme: only a trusted proxy may say it was HTTPS.
         proxies.distrust(request.META)
         record = None
-        if not request.path_info.startswith(ADMIN_PREFIX):
+        # Previews (Wagtail's dummy requests) show unsaved content: never from or to the
+        # cache, and nothing remembered for readers.
+        if not request.path_info.startswith(ADMIN_PREFIX) and not getattr(
+            request, "is_dummy", False
+        ):
             with contextlib.suppress(DatabaseError):  # the view will answer a calm 503
                 record = sites.record_for(request.META)
         if record is None:

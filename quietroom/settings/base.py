@@ -161,6 +161,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Wagtail and the sign-in throttles) follows.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS", "3600"))
+# Where one machine keeps them without Redis; default `cache/` in the data dir.
+QUIETROOM_CACHE_DIR = os.environ.get("QUIETROOM_CACHE_DIR", "")
 # Sites whose remembered values (menus, settings, URL maps...) each process keeps at most.
 QUIETROOM_REMEMBERED_SITES = int(os.environ.get("QUIETROOM_REMEMBERED_SITES", "100"))
 QUIETROOM_CHECK_REMEMBERED = False  # the tests check every remembered value is immutable

@@ -20,3 +20,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_flag("QUIETROOM_SSL_REDIRECT", default=True)  # noqa: F405
+# Load balancers and monitors ask for the health check over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

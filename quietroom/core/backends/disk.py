@@ -2,7 +2,7 @@
 
 Generations are empty files whose modification time (in nanoseconds) is the number: every
 worker sees a bump with one stat(), and nothing has to be parsed. Entries are files under
-`cache/<key>`; writing a new generation's folder removes the older ones beside it, so a bump
+`<cache dir>/<key>`; writing a new generation's folder removes the older ones beside it, so a bump
 makes a whole folder unreachable at once and the next write clears it away.
 """
 
@@ -28,8 +28,8 @@ BACKLOG = 256
 class DiskBackend:
     name = "disk"
 
-    def __init__(self, data_dir: str):
-        self.root = os.path.join(data_dir, "cache")
+    def __init__(self, root: str):
+        self.root = root
         self._written: dict[str, int] = {}
         self._full: set[str] = set()
         self._writer: tuple[int, queue.Queue] | None = None

@@ -21,6 +21,8 @@ from quietroom.core.tests.factories import make_article, make_draft
 from quietroom.export.reader import Answer, has_post_form
 from quietroom.export.static import ExportError, export_static
 from quietroom.export.tests.crawl import broken_links, served_file
+from quietroom.serving import pagecache
+from quietroom.serving.tests.support import shared_entries
 
 BASE = "https://linden.example"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -246,11 +248,8 @@ def test_the_static_contact_page_can_send_people_to_the_live_form(demo_site, tmp
     assert 'href="https://practice.example/contact/"' in html
 
 
-def test_the_export_leaves_the_live_page_cache_alone(demo_site, settings, tmp_path):
-    from quietroom.serving import diskcache
-
-    settings.DATA_DIR = tmp_path / "data"
+def test_the_export_leaves_the_live_page_cache_alone(demo_site, shared_backend, tmp_path):
     export_static(tmp_path / "site", base_url=BASE + "/")
-    diskcache.flush()
 
-    assert not list((tmp_path / "data").glob("cache/pages/*/*"))
+    assert shared_entries(shared_backend) == 0
+    assert not pagecache._local

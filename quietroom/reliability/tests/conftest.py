@@ -35,7 +35,7 @@ def sqlite_site(sqlite_demo, live_data_dir, tmp_path) -> dict:
     """The environment of a server on a fresh copy of the demo site in SQLite."""
     database = tmp_path / "db.sqlite3"
     shutil.copyfile(sqlite_demo, database)
-    return environment(live_data_dir, sqlite_url(database))
+    return environment(live_data_dir, sqlite_url(database), cache_dir=tmp_path / "cache")
 
 
 @pytest.fixture(scope="session")
@@ -56,10 +56,12 @@ def postgres_demo(suite_postgres_url, live_data_dir):
 
 
 @pytest.fixture
-def postgres_site(postgres_demo, suite_postgres_url, live_data_dir):
+def postgres_site(postgres_demo, suite_postgres_url, live_data_dir, tmp_path):
     """The environment of a server on a fresh PostgreSQL copy of the demo site."""
     name = create_postgres_database(suite_postgres_url, template=postgres_demo)
     try:
-        yield environment(live_data_dir, postgres_url(suite_postgres_url, name))
+        yield environment(
+            live_data_dir, postgres_url(suite_postgres_url, name), cache_dir=tmp_path / "cache"
+        )
     finally:
         drop_postgres_database(suite_postgres_url, name)

@@ -44,9 +44,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def environment(data_dir: Path, database_url: str, **extra: str) -> dict:
+def environment(
+    data_dir: Path, database_url: str, cache_dir: Path | None = None, **extra: str
+) -> dict:
     """The environment of a server (and its commands) on `database_url`, nothing inherited
-    from the test run's own Django settings."""
+    from the test run's own Django settings. Servers share the data dir (the demo's media)
+    but each test's database has a page cache of its own (`cache_dir`)."""
     inherited = {
         name: value
         for name, value in os.environ.items()
@@ -58,6 +61,7 @@ def environment(data_dir: Path, database_url: str, **extra: str) -> dict:
         # have nothing to do with faults and would cost a collectstatic per data dir.
         "DJANGO_SETTINGS_MODULE": "quietroom.settings.dev",
         "QUIETROOM_DATA_DIR": str(data_dir),
+        "QUIETROOM_CACHE_DIR": str(cache_dir or data_dir / "cache"),
         "DATABASE_URL": database_url,
         "QUIETROOM_SECRET_KEY": SECRET_KEY,
         "QUIETROOM_INBOX_KEYS": INBOX_KEY,
@@ -216,9 +220,12 @@ class Server:
 
 def cached_on_disk(server: "Server", path: str) -> bool:
     """Whether the page at `path` is in the server's page cache on disk (any generation)."""
-    key = pagecache.key(f"127.0.0.1:{server.port}", path, "")
-    pages = Path(server.env["QUIETROOM_DATA_DIR"]) / "cache" / "pages"
-    return any(pages.glob(f"*/{pagecache.file_name(key)}"))
+    pages = Path(server.env["QUIETROOM_CACHE_DIR"]) / "pages"
+    for site in pages.glob("*/*"):  # <epoch>/<site id>
+        key = pagecache.PageKey(int(site.name), f"http://{site.name}{path}?")
+        if any(site.glob(f"*/{key.digest}")):
+            return True
+    return False
 
 
 def wait_for(condition, seconds: float) -> None:

@@ -6,13 +6,29 @@ import sys
 from pathlib import Path
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from wagtail.models import Site
 
 from quietroom.core import generation, sites
 from quietroom.serving import pagecache
 from quietroom.serving.wsgi import PageCacheApplication
 
-application = PageCacheApplication(WSGIHandler())
+_application = None
+
+
+def application():
+    """The WSGI application as `quietroom serve` runs it; made again by `reload()`, since
+    Django's middleware reads some settings once, when it is made."""
+    global _application
+    if _application is None:
+        _application = PageCacheApplication(WSGIHandler())
+    return _application
+
+
+def reload() -> None:
+    global _application
+    _application = None
 
 
 def environ_for(path, method="GET", host="localhost", scheme="http", **headers):
@@ -42,7 +58,14 @@ def wsgi_get(path, method="GET", host="localhost", scheme="http", **headers):
         answer["status"] = int(status.split()[0])
         answer["headers"] = dict(response_headers)
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: the handler must not close the test's transaction.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application()(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 

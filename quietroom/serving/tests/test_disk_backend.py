@@ -19,6 +19,7 @@ from quietroom.serving.tests.support import (
 @pytest.fixture
 def shared_backend(settings, tmp_path):
     settings.DATA_DIR = tmp_path
+    settings.QUIETROOM_CACHE_DIR = ""
     settings.REDIS_URL = ""
     shared = backend()
     shared.clear()

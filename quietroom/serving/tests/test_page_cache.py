@@ -322,3 +322,13 @@ def test_entries_are_stored_as_bytes_never_as_pickles(shared_backend, article):
     assert b'"etag"' in head
     assert b"Cached article" in body
     assert not stored.startswith(b"\x80")  # the pickle protocol's first byte
+
+
+def test_a_preview_is_never_answered_from_the_cache_nor_stored(blog, article):
+    cached = wsgi_get(article.url)[2]
+    article.title = "Retitled in the editor, not saved"
+
+    preview = article.make_preview_request().content
+
+    assert b"Retitled in the editor, not saved" in preview
+    assert stored_entry(article.url).bodies["identity"] == cached
