@@ -83,6 +83,16 @@ def render(env: dict) -> dict:
     return json.loads(output.split("RESULT", 1)[1])
 
 
+def publish_cost(work: Path, practices: int) -> dict:
+    env = environment(work / "sites-data")
+    env["QUIETROOM_BENCH_PRACTICES"] = str(practices)
+    env["QUIETROOM_ALLOWED_HOSTS"] = ".example"  # the practices' made-up hostnames
+    quietroom("migrate", "--no-input", env=env)
+    script = Path(__file__).with_name("publish_cost.py").read_text()
+    output = quietroom("shell", "-c", script, env=env).stdout
+    return json.loads(output.split("RESULT", 1)[1])
+
+
 def import_rate(work: Path) -> dict:
     env = environment(work / "import-data")
     quietroom("migrate", "--no-input", env=env)
@@ -104,6 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per URL")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--practices", type=int, default=200, help="sites for the cost of one publish"
+    )
     options = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
@@ -122,10 +135,11 @@ def main() -> None:
         reference = load(static_base, options.seconds)
     rendered = render(env)
     imported = import_rate(work)
-    print(report(weight, requests, ours, reference, exported, rendered, imported))
+    published = publish_cost(work, options.practices)
+    print(report(weight, requests, ours, reference, exported, rendered, imported, published))
 
 
-def report(weight, requests, ours, reference, exported, rendered, imported) -> str:
+def report(weight, requests, ours, reference, exported, rendered, imported, published) -> str:
     rows = [("measure", "quietroom", "reference", "ratio / note")]
     rows.append(("article HTML bytes (raw)", f"{weight['raw']:,}", "", ""))
     rows.append(
@@ -192,6 +206,17 @@ def report(weight, requests, ours, reference, exported, rendered, imported) -> s
             "",
             f"{imported['posts']} posts of theme-unit-test-data.xml in {imported['seconds']:.1f} s"
             " (whole command, pages and attachments too)",
+        )
+    )
+    others = published["practices"] - 1
+    rows.append(
+        (
+            f"one publish on 1 of {published['practices']} sites: pages re-rendered",
+            str(published["rerendered"]),
+            "0",
+            f"{published['pages_of_the_others']} cached pages of the other {others} read again;"
+            f" remembered values recomputed: {published['remembered_values_recomputed']}"
+            + ("" if published["all_ok"] else "; SOME PAGES FAILED"),
         )
     )
     return table(rows)

@@ -4,31 +4,35 @@ Three cases for the article, from warmest to coldest: the page cache lost the pa
 changed (an expired entry); the first view of this article after a publish, once any other
 article has been viewed (what the site shares is remembered again); and the very first view
 after a publish, with nothing remembered. A worker that merely lacks a page another worker
-rendered reads it from disk and renders nothing.
+rendered reads it from the shared backend and renders nothing.
 """
 
 import json
 import statistics
 import time
-from pathlib import Path
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
-from quietroom.serving import diskcache, generation, pagecache
+from quietroom.core import generation, sites
+from quietroom.core.backends import backend
+from quietroom.serving import pagecache
 
 ROUNDS = 30
+META = {"HTTP_HOST": "127.0.0.1", "SERVER_PORT": "80", "wsgi.url_scheme": "http"}
 
 
 def forget(url):
-    """The page cache loses `url`, in memory and on disk, as when its entry expires; the
-    generation's folder stays, as it does for every page but the first after a publish."""
-    diskcache.flush()
+    """The page cache loses `url`, in this process and in the shared backend, as when its
+    entry expires; the generation stays, as it does for every page but the first after a
+    publish."""
+    meta = {**META, "REQUEST_METHOD": "GET", "PATH_INFO": url, "QUERY_STRING": ""}
+    key = pagecache.key_for(meta, sites.record_for(meta))
+    backend().flush()
     pagecache.clear_local()
-    name = pagecache.file_name(pagecache.key("127.0.0.1", url, ""))
-    (Path(diskcache.root()) / str(generation.current()) / name).unlink(missing_ok=True)
+    backend().delete(pagecache.shared_key(key, generation.site(key.site_id)))
 
 
 def measure(client, url, before=lambda: None):
@@ -50,10 +54,11 @@ def measure(client, url, before=lambda: None):
 client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip, deflate, br, zstd")
 article = ArticlePage.objects.published().get(slug="grief-has-no-schedule")
 other = ArticlePage.objects.published().exclude(pk=article.pk).first()
+site_id = article.get_site().pk
 
 
 def publish_then_view_another():
-    generation.bump()
+    generation.bump_site(site_id)
     client.get(other.url)
     forget(article.url)
 
@@ -64,7 +69,9 @@ print(
         {
             "article": measure(client, article.url),
             "article after a publish": measure(client, article.url, publish_then_view_another),
-            "article, nothing remembered": measure(client, article.url, generation.bump),
+            "article, nothing remembered": measure(
+                client, article.url, lambda: generation.bump_site(site_id)
+            ),
             "index": measure(client, BlogIndexPage.objects.get().url),
         }
     ),

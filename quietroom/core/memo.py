@@ -90,6 +90,8 @@ def _recall(slot_key, stamp, key, compute):
         if found is not _MISSING:
             return found
     value = compute()
+    global _computed
+    _computed += 1
     if settings.QUIETROOM_CHECK_REMEMBERED:
         check_immutable(value, f"{key[0].__qualname__}{key[1]}")
     with _lock:
@@ -111,6 +113,12 @@ def _recall(slot_key, stamp, key, compute):
 
 
 _MISSING = object()
+_computed = 0
+
+
+def computed() -> int:
+    """How many values this process has computed so far (for the bench)."""
+    return _computed
 
 
 def last_known(function: Callable, site_id: int | None = None, *keys):
