@@ -11,6 +11,7 @@ Bounded: values for at most `QUIETROOM_REMEMBERED_SITES` sites (least recently u
 default 100), and at most `MAX_VALUES_PER_SITE` values per site.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import functools
@@ -67,16 +68,7 @@ def per_deployment(function: Callable) -> Callable:
     def remembered():
         return _recall(_DEPLOYMENT, generation.sites(), (function, ()), function)
 
-    def fresh():
-        """The value if it is remembered and current, else None: never computes it (the
-        fast path must not touch the database)."""
-        slot = _slots.get(_DEPLOYMENT)
-        if slot is None or slot.stamp != generation.sites():
-            return None
-        return slot.values.get((function, ()))
-
     remembered.uncached = function
-    remembered.fresh = fresh
     _registered.append(function)
     return remembered
 
@@ -88,6 +80,8 @@ def _recall(slot_key, stamp, key, compute):
     if slot is not None and slot.stamp == stamp:
         found = slot.values.get(key, _MISSING)
         if found is not _MISSING:
+            with _lock, contextlib.suppress(KeyError):  # least recently *used* leaves first
+                _slots.move_to_end(slot_key)
             return found
     value = compute()
     global _computed
@@ -103,11 +97,10 @@ def _recall(slot_key, stamp, key, compute):
         while len(slot.values) > MAX_VALUES_PER_SITE:
             slot.values.popitem(last=False)
         _slots.move_to_end(slot_key)
-        while len(_slots) > settings.QUIETROOM_REMEMBERED_SITES + 1:  # + the deployment's
-            oldest = next(iter(_slots))
-            if oldest == _DEPLOYMENT:
-                _slots.move_to_end(oldest)
-                oldest = next(iter(_slots))
+        if slot_key == _DEPLOYMENT:
+            return value
+        while remembered_sites() > settings.QUIETROOM_REMEMBERED_SITES:
+            oldest = next(key for key in _slots if key != _DEPLOYMENT)
             del _slots[oldest]
     return value
 

@@ -7,23 +7,23 @@ the header from every request whose peer is not one of `QUIETROOM_TRUSTED_PROXIE
 Django or the page cache reads it, so both decide the scheme alike.
 """
 
-from django.conf import settings
+from quietroom.core import conf
 
 
 def trusted(meta) -> bool:
-    return meta.get("REMOTE_ADDR", "") in settings.QUIETROOM_TRUSTED_PROXIES
+    return meta.get("REMOTE_ADDR", "") in conf.current().trusted_proxies
 
 
 def distrust(meta) -> None:
     """Remove the forwarded-scheme header from `meta` unless a trusted proxy sent it."""
-    header = settings.SECURE_PROXY_SSL_HEADER
+    header = conf.current().proxy_ssl_header
     if header and header[0] in meta and not trusted(meta):
         del meta[header[0]]
 
 
 def scheme(meta) -> str:
     """ "https" or "http", as Django's `request.scheme` decides it once `distrust` ran."""
-    header = settings.SECURE_PROXY_SSL_HEADER
+    header = conf.current().proxy_ssl_header
     if header and trusted(meta):
         name, secure = header
         value = meta.get(name)

@@ -6,14 +6,14 @@ Wagtail's own rules (`match`, pinned to Wagtail's in the tests). Every request g
 `Site` instance built from the table, never one shared with another request.
 """
 
+import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from django.conf import settings
-from django.http.request import split_domain_port, validate_host
+from django.http.request import validate_host
 from wagtail.models import Site
 
-from quietroom.core import memo
+from quietroom.core import conf, memo
 
 
 @dataclass(frozen=True)
@@ -109,19 +109,26 @@ def site_table() -> SiteTable:
     )
 
 
+# Django's own pattern for a Host header (django.http.request.host_validation_re), compiled
+# here without its lazy wrapper, which costs more than the match on every cached request.
+HOST = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([0-9]+))?$")
+
+
 def request_host(meta) -> tuple[str, int] | None:
     """(hostname, port) as Wagtail matches sites: the Host header's domain, validated as
-    Django validates it, and the port the server was reached on; None for a host Django
-    would refuse."""
+    Django validates it (`split_domain_port`, `validate_host`; a test holds the two to the
+    same answers), and the port the server was reached on; None for a host Django would
+    refuse."""
     raw = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
-    domain, _ = split_domain_port(raw)
-    allowed = settings.ALLOWED_HOSTS
-    if settings.DEBUG and not allowed:
-        allowed = [".localhost", "127.0.0.1", "[::1]"]  # as Django's get_host allows
-    if not domain or not validate_host(domain, allowed):
+    match = HOST.fullmatch(raw.lower())
+    if match is None:
+        return None
+    domain = match.group(1).removesuffix(".")
+    current = conf.current()
+    if not domain or not (current.any_host or validate_host(domain, current.allowed_hosts)):
         return None
     port = meta.get("SERVER_PORT") or "0"
-    if settings.USE_X_FORWARDED_PORT and "HTTP_X_FORWARDED_PORT" in meta:
+    if current.use_x_forwarded_port and "HTTP_X_FORWARDED_PORT" in meta:
         port = meta["HTTP_X_FORWARDED_PORT"]
     try:
         return domain, int(port)
@@ -129,11 +136,7 @@ def request_host(meta) -> tuple[str, int] | None:
         return None
 
 
-def record_for(meta, compute: bool = True) -> SiteRecord | None:
-    """The site a request is for (see `request_host`), or None. With `compute=False` (the
-    fast path, outside Django) None also when the table is not remembered yet."""
+def record_for(meta) -> SiteRecord | None:
+    """The site a request is for (see `request_host`), or None."""
     host = request_host(meta)
-    if host is None:
-        return None
-    table = site_table() if compute else site_table.fresh()
-    return None if table is None else table.match(*host)
+    return None if host is None else site_table().match(*host)

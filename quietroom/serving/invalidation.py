@@ -8,7 +8,7 @@ pages show none of it, and keep their cache.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
@@ -61,9 +61,22 @@ def setting_changed(sender, instance=None, **kwargs) -> None:
         generation.bump_site(instance.site_id)
 
 
+def site_saving(sender, instance, raw=False, **kwargs) -> None:
+    """Note the hostname a site had before this save (a page cached for it must go)."""
+    if instance.pk and not raw:
+        instance._hostname_before = (
+            Site.objects.filter(pk=instance.pk).values_list("hostname", flat=True).first()
+        )
+
+
 def site_changed(sender, instance, **kwargs) -> None:
     generation.bump_sites()
-    generation.bump_site(instance.pk)
+    # Pages are cached by hostname and port: every site with this hostname (before or after
+    # the save) may now answer some of those addresses differently (a new exact match, a new
+    # default).
+    hostnames = {instance.hostname, getattr(instance, "_hostname_before", None)} - {None}
+    same_name = Site.objects.filter(hostname__in=hostnames).values_list("pk", flat=True)
+    bump({instance.pk, *same_name})
     if Site.objects.count() in (1, 2):
         # Going from one site to two (or back) changes how every page's links are written
         # (relative with one site, absolute with several).
@@ -132,6 +145,7 @@ def connect() -> None:
         signal.connect(
             image_changed, sender=get_image_model(), dispatch_uid=f"quietroom-cache-image-{suffix}"
         )
+    pre_save.connect(site_saving, sender=Site, dispatch_uid="quietroom-cache-site-saving")
     post_save.connect(category_changed, sender=BlogCategory, dispatch_uid="quietroom-cache-cat")
     pre_delete.connect(
         category_changed, sender=BlogCategory, dispatch_uid="quietroom-cache-cat-delete"

@@ -2,11 +2,10 @@
 
 import contextlib
 
-from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 
-from quietroom.core import generation, proxies, sites
+from quietroom.core import conf, generation, proxies, sites
 from quietroom.core.backends import Unavailable, backend
 from quietroom.serving import pagecache
 
@@ -66,7 +65,7 @@ class PageCacheMiddleware:
             key = pagecache.key_for(request.META, record)
             # A static export renders pages for another place (its contact page has no
             # form): they must never answer readers of the live site, who share this cache.
-            if key is None or settings.QUIETROOM_STATIC_EXPORT:
+            if key is None or conf.current().static_export:
                 return self.get_response(request)
             if entry := pagecache.lookup(key):
                 return as_response(key, entry, request.META)

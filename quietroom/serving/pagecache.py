@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from types import MappingProxyType
 
-from django.conf import settings
-
-from quietroom.core import generation, proxies, sites
+from quietroom.core import conf, generation, proxies, sites
 from quietroom.core.backends import Unavailable, backend
 from quietroom.serving import compression
 
@@ -58,9 +56,10 @@ _local: OrderedDict[str, Entry] = OrderedDict()
 
 def cacheable_request(meta) -> bool:
     """A reader's GET that any other reader would get the same answer to."""
-    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD") or meta.get("HTTP_AUTHORIZATION"):
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in meta:
         return False
-    if settings.SESSION_COOKIE_NAME + "=" in meta.get("HTTP_COOKIE", ""):
+    cookie = meta.get("HTTP_COOKIE")
+    if cookie and conf.current().session_cookie + "=" in cookie:
         return False
     query = meta.get("QUERY_STRING", "")
     if query and not (query.startswith("page=") and query[5:].isdigit()):
@@ -68,25 +67,57 @@ def cacheable_request(meta) -> bool:
     return not meta.get("PATH_INFO", "/").startswith(BYPASS_PREFIXES)
 
 
-def key_for(meta, record: sites.SiteRecord | None = None) -> PageKey | None:
-    """The cache key of a request, used by the fast path and the middleware alike; None
-    where the cache must step aside: a request that is not a plain reader's GET, one Django
-    would redirect to HTTPS, a host Django would refuse, or one that names no site.
-
-    The key holds the site the host resolves to, not the host as sent: any spelling of a
-    practice's hostname, any port in the Host header, reaches the same entry. Without
-    `record`, the site comes from the table only if it is remembered and current.
+def request_key(meta) -> str | None:
+    """The cache key of a request, used by the fast path and the middleware alike: scheme,
+    host as Django validates it (the Host header's domain, lower case; a host Django would
+    refuse has none), the port the server was reached on (which Wagtail matches sites by;
+    the Host header's own port, whatever digits a client writes there, is not part of it),
+    path and page number. None where the cache must step aside: a request that is not a
+    plain reader's GET, one Django would redirect to HTTPS, a host Django would refuse.
     """
     if not cacheable_request(meta):
         return None
     scheme = proxies.scheme(meta)
-    if scheme != "https" and settings.SECURE_SSL_REDIRECT:
+    if scheme != "https" and conf.current().ssl_redirect:
         return None
-    record = record or sites.record_for(meta, compute=False)
-    if record is None:
+    host = sites.request_host(meta)
+    if host is None:
         return None
     path, query = meta.get("PATH_INFO", "/"), meta.get("QUERY_STRING", "")
-    return PageKey(record.id, f"{scheme}://{record.id}{path}?{query}")
+    return f"{scheme}://{host[0]}:{host[1]}{path}?{query}"
+
+
+def key_for(meta, record: sites.SiteRecord | None) -> PageKey | None:
+    """The key under which the middleware looks up and stores a page of `record`'s site,
+    or None. Only a site named by its own hostname is cached: a host that reaches a site
+    only as the default (any name ALLOWED_HOSTS lets through) is answered, never stored,
+    so made-up hostnames cannot fill the cache."""
+    text = request_key(meta)
+    if text is None or record is None or sites.request_host(meta)[0] != record.hostname:
+        return None
+    return PageKey(record.id, text)
+
+
+def fast_lookup(meta) -> tuple[PageKey, Entry] | None:
+    """The fast path's answer, before Django runs: a fresh entry this process holds, or None.
+
+    One dictionary lookup and one read of the entry's site generation (a stat on disk, a GET
+    with Redis). Entries another process stored are found by the middleware, which knows the
+    site the request is for.
+    """
+    text = request_key(meta)
+    if text is None:
+        return None
+    entry = _local.get(text)
+    if entry is None:
+        return None
+    try:
+        now = backend().generations(generation.site_name(entry.site_id))[0]
+    except Unavailable:
+        return None
+    if entry.generation != now or entry.expires < time.time():
+        return None
+    return PageKey(entry.site_id, text), entry
 
 
 def shared_key(key: PageKey, site_generation: int) -> str:
@@ -96,8 +127,10 @@ def shared_key(key: PageKey, site_generation: int) -> str:
 def lookup(key: PageKey) -> Entry | None:
     """A fresh entry for `key`, or None."""
     now = generation.site(key.site_id)
-    if now is None:
-        return None
+    return None if now is None else _fresh(key, now)
+
+
+def _fresh(key: PageKey, now: int) -> Entry | None:
     entry = _local.get(key.text)
     if entry is None or entry.generation != now:
         entry = _shared(key, now)
@@ -127,12 +160,12 @@ def store(key: PageKey, site_generation: int, status: int, headers, body: bytes)
         etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         last_modified=formatdate(usegmt=True),
         # Wall-clock time, not monotonic: other processes and hosts read the same entries.
-        expires=time.time() + settings.QUIETROOM_PAGE_CACHE_SECONDS,
+        expires=time.time() + conf.current().page_cache_seconds,
     )
     remember(key, entry)
     with contextlib.suppress(Unavailable):  # then kept in this process's memory only
         backend().set(
-            shared_key(key, site_generation), encode(entry), settings.QUIETROOM_PAGE_CACHE_SECONDS
+            shared_key(key, site_generation), encode(entry), conf.current().page_cache_seconds
         )
     return entry
 

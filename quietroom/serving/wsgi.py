@@ -12,11 +12,9 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         proxies.distrust(environ)
-        key = pagecache.key_for(environ)
-        if key is not None:
-            entry = pagecache.lookup(key)
-            if entry is not None:
-                status, headers, body = pagecache.reply(key, entry, environ)
-                start_response(_REASONS.get(status, f"{status} OK"), headers)
-                return [body]
+        found = pagecache.fast_lookup(environ)
+        if found is not None:
+            status, headers, body = pagecache.reply(*found, environ)
+            start_response(_REASONS.get(status, f"{status} OK"), headers)
+            return [body]
         return self.django_application(environ, start_response)

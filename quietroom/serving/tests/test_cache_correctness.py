@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from quietroom.core import generation, memo
+from quietroom.core import generation, memo, sites
 from quietroom.core.tests.factories import make_article, make_blog, sign_in_verified
 from quietroom.practice.models import HomePage, PracticeSettings
 from quietroom.serving import pagecache
@@ -115,7 +115,7 @@ def test_a_saved_settings_change_reaches_every_page_at_once(client, practice_edi
         assert SAVED_CRISIS_LINE.encode() in body
 
 
-def test_what_readers_are_given_of_the_practice_cannot_be_changed():
+def test_what_readers_are_given_of_the_practice_cannot_be_changed(home):
     from dataclasses import FrozenInstanceError
 
     from quietroom.practice.profile import practice
@@ -167,8 +167,9 @@ def test_a_forwarded_https_header_counts_only_from_a_trusted_proxy(https_only, b
 
     proxied = environ_for(article.url, x_forwarded_proto="https")
     proxied["REMOTE_ADDR"] = "10.0.0.5"
-    assert pagecache.key_for(proxied) is not None
-    assert pagecache.key_for(proxied).text.startswith("https://")
+    key = pagecache.key_for(proxied, sites.record_for(proxied))
+    assert key is not None
+    assert key.text.startswith("https://")
 
 
 # 4. Remembered values keyed by anything a client sends.
