@@ -7,16 +7,18 @@ from xml.etree import ElementTree
 import pytest
 
 from quietroom.importers.repair import HOLD_BACK, Repairer, RepairingReader, Repairs
-from quietroom.importers.tests.conftest import DATA
+from quietroom.importers.tests.conftest import (
+    DATA,
+    NAMED_REFERENCE,
+    UNTOUCHED,
+    XML_REFERENCE,
+    repair_counts,
+)
+from quietroom.importers.tests.generate import SQUARESPACE_HEAD, squarespace_item
 from quietroom.importers.wxr import Item, WxrError, read_wxr
 
 REPAIRS = DATA / "squarespace-repairs.xml"
 UNDEFINED = DATA / "squarespace-undefined-entity.xml"
-# Counted here without the code under test: sections the repair pass must leave alone, the
-# references XML knows, and what is left: named references and bare ampersands.
-UNTOUCHED = re.compile(r"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>", re.DOTALL)
-XML_REFERENCE = re.compile(r"&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
-NAMED = re.compile(r"&[A-Za-z][A-Za-z0-9]*;")
 
 
 def repaired(data: bytes, chunk: int | None = None) -> tuple[bytes, Repairs]:
@@ -25,13 +27,6 @@ def repaired(data: bytes, chunk: int | None = None) -> tuple[bytes, Repairs]:
         return repairer.feed(data, final=True), repairer.repairs
     pieces = [repairer.feed(data[at : at + chunk]) for at in range(0, len(data), chunk)]
     return b"".join([*pieces, repairer.feed(b"", final=True)]), repairer.repairs
-
-
-def expected_counts(text: str) -> tuple[int, int]:
-    """(bare ampersands, named references) outside CDATA, comments and instructions."""
-    outside = XML_REFERENCE.sub("", UNTOUCHED.sub("", text))
-    named = len(NAMED.findall(outside))
-    return outside.count("&") - named, named
 
 
 def entries(path) -> list:
@@ -78,10 +73,14 @@ def test_comments_instructions_xml_entities_and_numeric_references_are_kept_as_w
 
 def test_the_counts_and_the_first_repair_are_those_of_the_original_file():
     text = REPAIRS.read_text()
-    escaped, decoded = expected_counts(text)
+    escaped, decoded = repair_counts(text)
     outside = UNTOUCHED.sub(lambda m: " " * len(m.group()), text)  # same places, nothing inside
     first = min(
-        [m.start() for m in NAMED.finditer(outside) if not XML_REFERENCE.match(outside, m.start())]
+        [
+            m.start()
+            for m in NAMED_REFERENCE.finditer(outside)
+            if not XML_REFERENCE.match(outside, m.start())
+        ]
         + [m.start() for m in re.finditer(r"&(?![A-Za-z][A-Za-z0-9]*;|#)", outside)]
     )
     line = text.count("\n", 0, first) + 1
@@ -193,3 +192,24 @@ def test_the_reader_returns_no_more_than_asked_and_everything_in_the_end():
         pieces.append(piece)
 
     assert b"".join(pieces) == repaired(data)[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        REPAIRS.read_bytes(),
+        UNDEFINED.read_bytes(),
+        (DATA / "squarespace-blocks.xml").read_bytes(),
+        (SQUARESPACE_HEAD + squarespace_item(3, paragraphs=2, comments=4)).encode(),
+    ],
+    ids=["repairs", "undefined", "blocks", "generated"],
+)
+def test_repairs_made_one_by_one_with_their_places_equal_repairs_made_in_bulk(data):
+    # The pass counts places only until its first repair, then works in bulk; a listener
+    # keeps it counting, one repair at a time, to the end.
+    heard = []
+    one_by_one = Repairer(on_repair=lambda *place: heard.append(place))
+    exact = one_by_one.feed(data, final=True)
+
+    assert (exact, one_by_one.repairs) == repaired(data)
+    assert len(heard) == one_by_one.repairs.total
