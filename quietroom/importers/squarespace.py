@@ -7,23 +7,19 @@ from html import escape
 
 from bs4 import BeautifulSoup, Tag
 
-# A block's outermost element carries "sqs-block" and its kind, e.g. "sqs-block-video".
-VIDEO_BLOCKS = ("sqs-block-video",)
-AUDIO_BLOCKS = ("sqs-block-audio",)
-NEWSLETTER_BLOCKS = ("sqs-block-newsletter", "newsletter-form-wrapper")
-FORM_BLOCKS = ("sqs-block-form",)
-LEFT_OUT = (
-    (
-        NEWSLETTER_BLOCKS,
-        "a newsletter sign-up block was left out (Quietroom keeps no mailing list; "
-        "link to your newsletter service if you still use one)",
-    ),
-    (
-        FORM_BLOCKS,
-        "a form block was left out (forms are not imported; readers can reach you "
-        "through the contact page)",
-    ),
-)
+# The classes that mark each kind of block: the block's own (its outermost element carries
+# "sqs-block" and e.g. "sqs-block-video"), then the part inside it that holds what counts.
+VIDEO = ("sqs-block-video", "sqs-video-wrapper")
+AUDIO = ("sqs-block-audio", "sqs-audio-embed")
+NEWSLETTER = ("sqs-block-newsletter", "newsletter-form-wrapper")
+FORM = ("sqs-block-form",)
+KINDS = (VIDEO, AUDIO, NEWSLETTER, FORM)
+LEFT_OUT = {
+    NEWSLETTER: "a newsletter sign-up block was left out (Quietroom keeps no mailing list; "
+    "link to your newsletter service if you still use one)",
+    FORM: "a form block was left out (forms are not imported; readers can reach you "
+    "through the contact page)",
+}
 # Every class looked for is Squarespace's own: WordPress content is never touched here.
 SQUARESPACE = re.compile(r"sqs-|newsletter-form-wrapper")
 TITLE_LIMIT = 200
@@ -37,39 +33,33 @@ def squarespace_blocks(text: str, warn: Callable[[str], None]) -> str:
     if not SQUARESPACE.search(text):
         return text
     soup = BeautifulSoup(text, "html.parser")
-    found = 0
-    for block, wrapper in _blocks(soup, "sqs-video-wrapper", VIDEO_BLOCKS):
-        _replace(block, *_video(block, wrapper), warn)
-        found += 1
-    for block, embed in _blocks(soup, "sqs-audio-embed", AUDIO_BLOCKS):
-        _replace(block, *_audio(embed), warn)
-        found += 1
-    for kinds, message in LEFT_OUT:
-        for block, _ in _blocks(soup, list(kinds), kinds):
+    blocks = list(_outermost_blocks(soup))
+    for kind, block in blocks:
+        if kind in LEFT_OUT:
             block.decompose()
-            warn(message)
-            found += 1
-    return str(soup) if found else text
+            warn(LEFT_OUT[kind])
+            continue
+        inner = block.find(class_=kind[1]) or block  # the player, or the block when it has none
+        found = _video(block, inner) if kind is VIDEO else _audio(inner)
+        _replace(block, *found, warn)
+    return str(soup) if blocks else text
 
 
-def _blocks(soup: BeautifulSoup, classes, kinds: tuple[str, ...]) -> list[tuple[Tag, Tag]]:
-    """(block, element) for each element with one of `classes`, one per block."""
-    pairs, seen = [], set()
-    for element in soup.find_all(class_=classes):
-        block = _block_of(element, kinds)
-        if id(block) not in seen:
-            seen.add(id(block))
-            pairs.append((block, element))
-    return pairs
-
-
-def _block_of(element: Tag, kinds: tuple[str, ...]) -> Tag:
-    """The outermost element of the block `element` belongs to, or `element` itself."""
-    block = element
-    for parent in element.parents:
-        if set(parent.get("class") or []) & set(kinds):
-            block = parent
-    return block
+def _outermost_blocks(soup: BeautifulSoup):
+    """(kind, element) for each block, outermost first and never one inside another: the
+    tree is walked once, without going into a block, so a hostile body of blocks nested
+    thousands deep costs no more than its length."""
+    waiting = list(reversed(soup.contents))
+    while waiting:
+        node = waiting.pop()
+        if not isinstance(node, Tag):
+            continue
+        names = set(node.get("class") or ())
+        kind = next((kind for kind in KINDS if names.intersection(kind)), None)
+        if kind:
+            yield kind, node
+        else:
+            waiting.extend(reversed(node.contents))
 
 
 def _video(block: Tag, wrapper: Tag) -> tuple[str, str, str]:
