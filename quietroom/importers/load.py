@@ -377,29 +377,7 @@ class ImportRun:
         page.author = self.clinicians.for_login(item.creator)
         page.categories = self.categories.for_item(item)
         page.tags.set(tag_names(item))
-        return self.set_hero(page, item, warn) and body.complete
-
-    def set_hero(self, page: ArticlePage, item: Item, warn) -> bool:
-        number = item.meta.get("_thumbnail_id", "").strip()
-        page.hero_image = None
-        if not number.isdigit():
-            page.hero_alt = ""
-            return True
-        ref = self.images.by_id.get(int(number))
-        if ref is None:
-            kept = self.records.get(f"id:{number}")
-            page.hero_alt = shorten(kept.alt_text if kept else "", 250)
-            warn(f"its featured image (attachment {number}) was not found; the hero is empty")
-            return False
-        if not ref.alt:
-            warn(
-                f"its featured image (attachment {number}) has no alt text, so it is not "
-                "the hero yet: describe the image, then choose it as the hero"
-            )
-            page.hero_alt = ""
-            return True
-        page.hero_image_id, page.hero_alt = ref.id, shorten(ref.alt, 250)
-        return True
+        return self.images.set_hero(page, item, warn) and body.complete
 
     def page_for_url(self, href: str) -> int | None:
         stub = self.stubs.get(self.urls.get(url_key(href, self.hosts) or "", ""))
