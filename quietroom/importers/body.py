@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from quietroom.blog.blocks import TEXT_FEATURES
 from quietroom.importers.sanitise import autop, plain_text, sanitise, shorten
 from quietroom.importers.shortcodes import expand_shortcodes
+from quietroom.importers.squarespace import squarespace_blocks
 from quietroom.security import sanitize
 
 # The text block has h2 and h3: a body's h1 sits under the page title, and deeper levels
@@ -54,13 +55,15 @@ def clean_rich_text(html: str) -> str:
 def convert_body(content: str, resolver: Resolver, classic: bool | None = None) -> Body:
     """Turn WordPress or Squarespace post HTML into article body blocks.
 
-    Shortcodes are expanded, classic-editor paragraphs restored, the HTML cleaned
-    with nh3, links to imported posts made page links, images resolved to imported
-    images, and each text block passed through Wagtail's converter.
+    Shortcodes are expanded, Squarespace's players made links and its forms removed,
+    classic-editor paragraphs restored, the HTML cleaned with nh3, links to imported
+    posts made page links, images resolved to imported images, and each text block
+    passed through Wagtail's converter.
     """
     body = Body()
     warn = body.warnings.append
     text = expand_shortcodes(content, resolver.gallery_ids, warn)
+    text = squarespace_blocks(text, warn)
     if classic if classic is not None else "<!-- wp:" not in text:
         text = autop(text)
     soup = BeautifulSoup(sanitise(text, warn), "html.parser")

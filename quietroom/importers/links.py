@@ -1,12 +1,14 @@
 """Recognise links to the old site's posts, however they were written."""
 
-from urllib.parse import parse_qs, unquote, urlsplit
+import re
+from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 from anyascii import anyascii
 from django.utils.text import slugify
 
 # WordPress's "plain" permalinks: ?p=12 for posts, ?page_id=12 for pages.
 ID_PARAMETERS = ("p", "page_id")
+HTML_SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)
 
 
 def host_of(url: str) -> str:
@@ -44,6 +46,26 @@ def old_path(url: str) -> str:
     except ValueError:
         return ""
     return path if path.strip("/") else ""
+
+
+def old_addresses(link: str) -> list[str]:
+    """The old address of a post, and the same without its .html: Squarespace's export
+    writes addresses ending in .html, which readers and search engines may know either way."""
+    try:
+        parts = urlsplit(link.strip())
+    except ValueError:
+        return [link]
+    if not HTML_SUFFIX.search(parts.path):
+        return [link]
+    bare = parts._replace(path=HTML_SUFFIX.sub("", parts.path))
+    return [link, urlunsplit(bare)]
+
+
+def post_name(name: str) -> str:
+    """A post name as WordPress writes it. Squarespace's end in .html ("basic-post.html")
+    or are paths ("blog2023/04/05/my-dated-post"), whose last part names the post."""
+    last = (name or "").strip().strip("/").rsplit("/", 1)[-1]
+    return HTML_SUFFIX.sub("", last)
 
 
 def slug_for(*texts: str, fallback: str) -> str:

@@ -18,7 +18,7 @@ from quietroom.importers.body import Resolver, convert_body
 from quietroom.importers.categories import Categories, tag_names
 from quietroom.importers.dates import article_date, moment_of
 from quietroom.importers.fetch import FetchPolicy
-from quietroom.importers.links import host_of, slug_for, url_key
+from quietroom.importers.links import host_of, old_addresses, post_name, slug_for, url_key
 from quietroom.importers.media import ImageLoader
 from quietroom.importers.models import ImportedItem
 from quietroom.importers.places import (
@@ -35,8 +35,9 @@ from quietroom.importers.publishing import (
     restrict,
     save_with_status,
 )
+from quietroom.importers.repair import Repairs
 from quietroom.importers.report import ImportReport
-from quietroom.importers.sanitise import plain_text, shorten
+from quietroom.importers.sanitise import first_words, plain_text, shorten
 from quietroom.importers.wxr import (
     MAX_FILE_BYTES,
     Author,
@@ -78,6 +79,8 @@ class Stub:
     title: str
     slug: str
     fingerprint: str
+    link: str = ""
+    untitled: bool = False  # titled here from its first words, and kept as a draft
     page_id: int | None = None
     created: bool = False
     applied: bool = False
@@ -130,6 +133,8 @@ class ImportRun:
         self.source = ""
         self.records: dict[str, ImportedItem] = {}
         self.stubs: dict[str, Stub] = {}
+        # (post id key, address) of items keyed by address, their post id being taken.
+        self.rekeyed: dict[tuple[str, str], str] = {}
         self.urls: dict[str, str] = {}
         self.hosts: set[str] = set()
         self.slugs = SlugBook()
@@ -178,6 +183,8 @@ class ImportRun:
             self.clinicians.add_author(entry)
         elif isinstance(entry, Term):
             self.categories.declare(entry)
+        elif isinstance(entry, Repairs):
+            self.report.repairs = entry
         elif entry.post_type == "attachment":
             self.report.comments += entry.comments
             self.images.attachment(entry)
@@ -201,33 +208,54 @@ class ImportRun:
         if item.post_type not in {"post", "page"}:
             self.report.skipped_types[item.post_type or "unknown"] += 1
             return
+        key = self.key_of(item)
         reason = item.skip_reason
         if not reason and item.status not in IMPORTED_STATUSES:
             reason = f"its status is “{item.status or 'missing'}”"
-        if not reason and item.key in self.stubs:
+        if not reason and key in self.stubs:
             reason = "its post id repeats an earlier item's"
         if reason:
             self.report.count(_plural(item), "skipped")
             self.report.warn(f"{item.label} was skipped: {reason}.")
             return
+        if key != item.key:
+            self.rekeyed[(item.key, item.link)] = key
+            self.report.warn(
+                f"{item.label} has the post id of an earlier item at another address; "
+                "both were imported"
+            )
         title = shorten(plain_text(item.title), 255)
+        untitled = not title
+        if untitled:
+            title = shorten(first_words(item.content), 255)
         fallback = f"{item.post_type}-{item.post_id or len(self.stubs) + 1}"
-        self.stubs[item.key] = Stub(
-            key=item.key,
+        self.stubs[key] = Stub(
+            key=key,
             kind=item.post_type,
             post_id=item.post_id,
             parent_id=item.parent_id,
             menu_order=item.menu_order,
             title=title,
-            slug=slug_for(item.slug, title, fallback=fallback),
+            slug=slug_for(post_name(item.slug), title, fallback=fallback),
             fingerprint=self.fingerprint(item),
+            link=item.link,
+            untitled=untitled,
         )
         self.hosts |= {host_of(item.link), host_of(item.guid)} - {""}
-        keys = [url_key(item.link, self.hosts), url_key(item.guid, self.hosts)]
+        keys = [url_key(old, self.hosts) for old in old_addresses(item.link)]
+        keys.append(url_key(item.guid, self.hosts))
         if item.post_id is not None:
             keys += [f"?p={item.post_id}", f"?page_id={item.post_id}"]
-        for key in filter(None, keys):
-            self.urls.setdefault(key, item.key)
+        for url in filter(None, keys):
+            self.urls.setdefault(url, key)
+
+    def key_of(self, item: Item) -> str:
+        """An item's import key: its post id, unless an earlier item at another address
+        has it (Squarespace gives one id to several pages), then its address."""
+        taken = self.stubs.get(item.key)
+        if taken is None or not item.link or taken.link == item.link:
+            return item.key
+        return f"address:{item.link}"[:255]
 
     # Pages, before any body is written ----------------------------------------------------
 
@@ -241,7 +269,10 @@ class ImportRun:
 
     def create_standard_pages(self, stubs: list[Stub]) -> None:
         """WordPress pages nest under their parents, which may come later in the file."""
-        by_id = {stub.post_id: stub for stub in stubs if stub.post_id is not None}
+        by_id: dict[int, Stub] = {}
+        for stub in stubs:
+            if stub.post_id is not None:
+                by_id.setdefault(stub.post_id, stub)
         waiting = sorted((s for s in stubs if s.page_id is None), key=lambda s: s.menu_order)
         while waiting:
             ready = [s for s in waiting if not _parent_waiting(s, by_id, waiting)] or waiting
@@ -272,8 +303,11 @@ class ImportRun:
     # Second pass -------------------------------------------------------------------------
 
     def second(self, entry) -> None:
-        if isinstance(entry, Item) and entry.key in self.stubs:
-            self.apply(entry, self.stubs[entry.key])
+        if not isinstance(entry, Item):
+            return
+        key = self.rekeyed.get((entry.key, entry.link), entry.key)
+        if key in self.stubs:
+            self.apply(entry, self.stubs[key])
 
     def apply(self, item: Item, stub: Stub) -> None:
         if stub.applied or stub.kind != item.post_type:
@@ -295,8 +329,9 @@ class ImportRun:
             # Still waiting for the same missing images: nothing new to save.
             self.report.count(_plural(item), "unchanged")
             return
+        status = "draft" if stub.untitled else item.status
         try:
-            note = save_with_status(page, item.status, moment_of(item))
+            note = save_with_status(page, status, moment_of(item))
         except ValidationError as error:
             # Nothing the importer knows of gets here; if something does, stop cleanly.
             problems = "; ".join(error.messages)[:300]
@@ -305,10 +340,13 @@ class ImportRun:
         if note:
             warn(note)
         restrict(page, item.status, item.password)
+        # The old address was public: it points at the page even while the page waits
+        # as a draft for its title, so it works once the page is published.
         if item.status in LIVE_STATUSES:
-            outcome = redirect(self.site, item.link, page)
-            if outcome:
-                self.report.count("redirects", outcome)
+            for old in old_addresses(item.link):
+                outcome = redirect(self.site, old, page)
+                if outcome:
+                    self.report.count("redirects", outcome)
         record.fingerprint, record.complete = stub.fingerprint, complete
         record.save()
         self.report.count(_plural(item), "created" if stub.created else "updated")
@@ -323,8 +361,11 @@ class ImportRun:
         body = convert_body(item.content, resolver)
         for message in body.warnings:
             warn(message)
-        if not stub.title:
-            warn("it has no title; it was called “Untitled”")
+        if stub.untitled:
+            warn(
+                f"it has no title: it was titled “{stub.title or 'Untitled'}” from its first "
+                "words and imported as a draft; check the title, then publish it"
+            )
         page.title = stub.title or "Untitled"
         page.body = body.blocks
         page.summary = shorten(plain_text(item.excerpt), SUMMARY_LIMIT)
@@ -336,29 +377,7 @@ class ImportRun:
         page.author = self.clinicians.for_login(item.creator)
         page.categories = self.categories.for_item(item)
         page.tags.set(tag_names(item))
-        return self.set_hero(page, item, warn) and body.complete
-
-    def set_hero(self, page: ArticlePage, item: Item, warn) -> bool:
-        number = item.meta.get("_thumbnail_id", "").strip()
-        page.hero_image = None
-        if not number.isdigit():
-            page.hero_alt = ""
-            return True
-        ref = self.images.by_id.get(int(number))
-        if ref is None:
-            kept = self.records.get(f"id:{number}")
-            page.hero_alt = shorten(kept.alt_text if kept else "", 250)
-            warn(f"its featured image (attachment {number}) was not found; the hero is empty")
-            return False
-        if not ref.alt:
-            warn(
-                f"its featured image (attachment {number}) has no alt text, so it is not "
-                "the hero yet: describe the image, then choose it as the hero"
-            )
-            page.hero_alt = ""
-            return True
-        page.hero_image_id, page.hero_alt = ref.id, shorten(ref.alt, 250)
-        return True
+        return self.images.set_hero(page, item, warn) and body.complete
 
     def page_for_url(self, href: str) -> int | None:
         stub = self.stubs.get(self.urls.get(url_key(href, self.hosts) or "", ""))

@@ -94,6 +94,29 @@ class ImageLoader:
             self.run.report.count("images", "created")
         return ImageRef(record.image_id, record.image.description)
 
+    def set_hero(self, page, item: Item, warn) -> bool:
+        """Make the featured image the article's hero; False when its file is still missing."""
+        number = item.meta.get("_thumbnail_id", "").strip()
+        page.hero_image = None
+        if not number.isdigit():
+            page.hero_alt = ""
+            return True
+        ref = self.by_id.get(int(number))
+        if ref is None:
+            kept = self.run.records.get(f"id:{number}")
+            page.hero_alt = shorten(kept.alt_text if kept else "", 250)
+            warn(f"its featured image (attachment {number}) was not found; the hero is empty")
+            return False
+        if not ref.alt:
+            warn(
+                f"its featured image (attachment {number}) has no alt text, so it is not "
+                "the hero yet: describe the image, then choose it as the hero"
+            )
+            page.hero_alt = ""
+            return True
+        page.hero_image_id, page.hero_alt = ref.id, shorten(ref.alt, 250)
+        return True
+
     def new_image(self, url, attached, title, alt, label, quiet=False) -> CustomImage | None:
         """A saved image made from the file for `url`, or None (with a warning) without one."""
         found = self._file(url, attached, label, quiet)

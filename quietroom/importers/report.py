@@ -3,6 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from quietroom.importers.repair import Repairs
+
 KINDS = ("posts", "pages", "images", "redirects", "clinicians", "categories")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 
@@ -14,6 +16,7 @@ class ImportReport:
     counts: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in KINDS})
     skipped_types: Counter = field(default_factory=Counter)
     comments: int = 0
+    repairs: Repairs = field(default_factory=Repairs)
     warnings: list[str] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set, repr=False)
 
@@ -39,4 +42,22 @@ class ImportReport:
             lines.append(f"{self.comments} comments were not imported (Quietroom has none).")
         for post_type, number in sorted(self.skipped_types.items()):
             lines.append(f"{number} items of type “{post_type}” were not imported.")
+        if self.repairs.total:
+            lines.append(self.repaired())
         return lines
+
+    def repaired(self) -> str:
+        """What the repair pass did to make the file readable, for people."""
+        done = self.repairs
+        parts = [
+            f"{number} {what}"
+            for number, what in (
+                (done.escaped, "bare & escaped"),
+                (done.decoded, "HTML entities (such as &mdash;) made characters"),
+            )
+            if number
+        ]
+        return (
+            f"The file was repaired so it could be read: {' and '.join(parts)}; the first at "
+            f"line {done.line}, column {done.column}."
+        )

@@ -36,6 +36,15 @@ SPLIT_TAGS = (
     "p|div|h[1-6]|ul|ol|dl|blockquote|figure|figcaption|table|pre|hr|section|article|aside"
     "|header|footer|iframe|script|style|noscript|form|video|audio|address|details"
 )
+TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+# Where one stretch of text ends and another begins, for first_words; a tag is read only up
+# to the next bracket, so the split is linear.
+TEXT_BREAK = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|[uo]l|li|d[ltd]|blockquote|figure|figcaption|table|t[rdh]|pre"
+    r"|section|article|aside|header|footer)\b|br\b)[^<>]*>",
+    re.IGNORECASE,
+)
+FIRST_WORDS_SCAN = 20_000
 BLOCK_START = re.compile(
     rf"^</?(?:{SPLIT_TAGS}|li|tr|td|th|thead|tbody|tfoot|caption|dt|dd|summary)\b",
     re.IGNORECASE,
@@ -45,6 +54,9 @@ BLOCK_START = re.compile(
 def autop(text: str) -> str:
     """Wrap the classic editor's blank-line paragraphs in <p>, as WordPress does on display."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A tag written over several lines (Squarespace's images) is one tag, not lines to break,
+    # as in WordPress; a tag is read up to the next bracket, so this stays linear.
+    text = TAG.sub(lambda tag: tag.group().replace("\n", " "), text)
     # Breaks go before the tag's start: no need to find its end, which made this quadratic.
     text = re.sub(rf"(<(?:{SPLIT_TAGS})\b)", r"\n\n\1", text, flags=re.IGNORECASE)
     text = re.sub(rf"(</(?:{SPLIT_TAGS})>)", r"\1\n\n", text, flags=re.IGNORECASE)
@@ -89,6 +101,16 @@ def plain_text(text: str) -> str:
     """`text` with every tag removed and entities decoded, whitespace collapsed."""
     cleaned = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
     return " ".join(html.unescape(cleaned).split())
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """The first `count` words of the first heading, paragraph or other stretch of text in
+    the HTML `text`, with an ellipsis when there are more: a title for a post without one."""
+    for stretch in TEXT_BREAK.split(text[:FIRST_WORDS_SCAN]):
+        words = plain_text(stretch).split()
+        if words:
+            return " ".join(words[:count]) + ("…" if len(words) > count else "")
+    return ""
 
 
 def shorten(text: str, limit: int) -> str:

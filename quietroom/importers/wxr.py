@@ -10,6 +10,8 @@ from xml.etree.ElementTree import Element, ParseError, tostring
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from quietroom.importers.repair import RepairingReader, Repairs, original_column
+
 # WXR 1.0–1.2 each use their own namespace, over http or https.
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/$")
 EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/excerpt/$")
@@ -111,10 +113,12 @@ class Item:
         """How warnings name the item."""
         title = self.title if len(self.title) <= 60 else self.title[:57] + "…"
         number = f" {self.post_id}" if self.post_id is not None else ""
+        if not title and self.link:
+            return f"{self.post_type or 'item'}{number} at {self.link[:80]}"
         return f"{self.post_type or 'item'}{number} “{title}”"
 
 
-Entry = Channel | Author | Term | Item
+Entry = Channel | Author | Term | Item | Repairs
 
 
 def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> None:
@@ -128,12 +132,15 @@ def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> None:
 
 
 def read_wxr(source: Path | BinaryIO) -> Iterator[Entry]:
-    """Yield the channel, then its authors, terms and items in file order.
+    """Yield the channel, then its authors, terms and items in file order, and last the
+    repairs made on the way (see repair.py).
 
     `source` is a path or a binary file. Streams the file: each top-level element is
-    dropped once read, so memory follows the largest item, not the file. DTDs and
-    entities are refused (defused parser). Raises WxrError for anything that is not a
-    well-formed WordPress export.
+    dropped once read, so memory follows the largest item, not the file. Bare ampersands
+    and HTML named entities, which Squarespace writes, are repaired as the file is read;
+    DTDs and entity declarations are refused (defused parser). Raises WxrError for
+    anything that is not a well-formed WordPress export, with the line and column of the
+    original file.
     """
     if not isinstance(source, Path):
         yield from _read(source)
@@ -145,9 +152,10 @@ def read_wxr(source: Path | BinaryIO) -> Iterator[Entry]:
 def _read(handle) -> Iterator[Entry]:
     channel_info = Channel()
     announced = False
+    repaired = RepairingReader(handle)
     try:
         stack: list[Element] = []
-        for event, element in iterparse(handle, events=("start", "end"), forbid_dtd=True):
+        for event, element in iterparse(repaired, events=("start", "end"), forbid_dtd=True):
             if event == "start":
                 stack.append(element)
                 _check_start(stack)
@@ -169,14 +177,23 @@ def _read(handle) -> Iterator[Entry]:
             f"(WordPress never writes them, and they are refused for safety: {error})."
         ) from error
     except ParseError as error:
-        line, column = error.position
-        reason = str(error).split(":")[0]
-        raise WxrError(
-            f"The file is not well-formed XML: {reason} at line {line}, column {column}. "
-            "Nothing was imported."
-        ) from error
+        raise WxrError(_not_well_formed(error, handle, repaired.repairs)) from error
     if not announced:
         yield _finish_channel(channel_info)
+    yield repaired.repairs
+
+
+def _not_well_formed(error: ParseError, handle, repairs: Repairs) -> str:
+    line, column = error.position
+    if repairs.total and handle.seekable():
+        column = original_column(handle, line, column)
+    reason = str(error).split(":")[0]
+    if reason == "undefined entity" and repairs.unknown:
+        reason = f"undefined entity {repairs.unknown[:40]} (HTML does not define it either)"
+    return (
+        f"The file is not well-formed XML: {reason} at line {line}, column {column}. "
+        "Nothing was imported."
+    )
 
 
 def _check_start(stack: list[Element]) -> None:

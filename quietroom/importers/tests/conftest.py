@@ -1,4 +1,5 @@
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,18 @@ from quietroom.importers.load import ImportOptions, import_wxr
 DATA = Path(__file__).parent / "data"
 CORPUS = corpus_dir()
 PRACTICE = DATA / "practice.xml"
+# What the repair pass must leave alone, the references XML knows, and named references:
+# to count repairs in a raw file without the code under test.
+UNTOUCHED = re.compile(r"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>", re.DOTALL)
+XML_REFERENCE = re.compile(r"&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
+NAMED_REFERENCE = re.compile(r"&[A-Za-z][A-Za-z0-9]*;")
+
+
+def repair_counts(text: str) -> tuple[int, int]:
+    """(bare ampersands, named references) outside CDATA, comments and instructions."""
+    outside = XML_REFERENCE.sub("", UNTOUCHED.sub("", text))
+    named = len(NAMED_REFERENCE.findall(outside))
+    return outside.count("&") - named, named
 
 
 def image_bytes(kind="JPEG", size=(640, 400), color=(90, 140, 120)) -> bytes:

@@ -87,7 +87,13 @@ def test_unit_test_data_imports_with_counts_matching_the_file(blog, tmp_path, na
     assert ArticlePage.objects.count() == sum(statuses.values())
     # A post scheduled for a moment already past is published, as WordPress would have.
     future = [i["post_date_gmt"] > now() for i in items if i.get("status") == "future"]
-    live = statuses["publish"] + statuses["private"] + future.count(False)
+    # A post without a title waits as a draft for someone to check the title made for it.
+    untitled = [
+        i
+        for i in items
+        if i.get("post_type") == "post" and not i["title"] and i["status"] in {"publish", "private"}
+    ]
+    live = statuses["publish"] + statuses["private"] + future.count(False) - len(untitled)
     assert ArticlePage.objects.live().count() == live
     assert ArticlePage.objects.filter(live=False, go_live_at__isnull=False).count() == (
         future.count(True)

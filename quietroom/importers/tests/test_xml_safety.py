@@ -9,7 +9,14 @@ from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.importers.models import ImportedItem
-from quietroom.importers.tests.conftest import image_bytes, post, run_import, wxr
+from quietroom.importers.tests.conftest import (
+    image_bytes,
+    post,
+    repair_counts,
+    run_import,
+    wxr,
+)
+from quietroom.importers.tests.generate import write_squarespace
 from quietroom.importers.tests.generate import write_wxr as generate_wxr
 from quietroom.importers.tests.servers import send, serving
 from quietroom.importers.wxr import MAX_CONTENT_CHARS, WxrError
@@ -37,6 +44,28 @@ def external_entity() -> str:
     return wxr(post(1, "XXE", "x", extra='<category domain="category">&xxe;</category>'), head)
 
 
+def html_named_bomb() -> str:
+    """Laughs behind a name HTML defines, so the repair pass would decode it if it looked."""
+    entities = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)
+    )
+    head = f'<!DOCTYPE rss [{entities}<!ENTITY nbsp "&lol9;">]>\n'
+    return wxr(post(1, "Rest&nbsp;well", "laughs"), head=head)
+
+
+def html_named_external_entity() -> str:
+    head = '<!DOCTYPE rss [<!ENTITY mdash SYSTEM "file:///etc/passwd">]>\n'
+    return wxr(post(1, "XXE &mdash; here", "x", extra="<category>&mdash;</category>"), head)
+
+
+def squarespace_style(document) -> str:
+    """`document` with what Squarespace writes, for the repair pass to repair: a bare & and an
+    HTML entity in a title, and a comment with a bare & before the DTD."""
+    text = document().replace("<title>Crafted</title>", "<title>Calm & kind&hellip;</title>")
+    declaration = text.index("?>") + 2
+    return text[:declaration] + "\n<!-- exported & repaired -->" + text[declaration:]
+
+
 def assert_refused_and_nothing_written(path):
     pages = Page.objects.count()
     tracemalloc.start()
@@ -54,6 +83,22 @@ def assert_refused_and_nothing_written(path):
 @pytest.mark.parametrize("document", [billion_laughs, quadratic_blowup, external_entity])
 def test_entity_bombs_and_external_entities_are_refused(blog, write_wxr, document):
     assert_refused_and_nothing_written(write_wxr(document()))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        billion_laughs,
+        quadratic_blowup,
+        external_entity,
+        html_named_bomb,
+        html_named_external_entity,
+    ],
+)
+def test_entity_bombs_and_external_entities_are_still_refused_after_the_repair_pass(
+    blog, write_wxr, document
+):
+    assert_refused_and_nothing_written(write_wxr(squarespace_style(document)))
 
 
 def test_an_external_dtd_is_refused_without_being_fetched(blog, write_wxr):
@@ -141,4 +186,24 @@ def test_a_50_mb_export_streams_with_bounded_memory(blog, tmp_path):
 
     assert report.total("posts", "created") == 40
     assert report.comments == 40 * 130
+    assert peak < STREAMING_BOUND_MB * 1024 * 1024, f"peak {peak / 1024**2:.0f} MB"
+
+
+def test_a_50_mb_squarespace_export_is_repaired_and_streams_with_bounded_memory(blog, tmp_path):
+    path = write_squarespace(tmp_path / "squarespace.xml", posts=40, comments=130, comment_kb=10)
+    assert path.stat().st_size >= 50 * 1024 * 1024
+
+    tracemalloc.start()
+    try:
+        report = run_import(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    escaped, decoded = repair_counts(path.read_text())
+    assert (report.repairs.escaped, report.repairs.decoded) == (escaped, decoded)
+    assert report.repairs.total > 40 * 130 * 100  # a hundred and more in every comment
+    assert report.total("posts", "created") == 40
+    assert report.comments == 40 * 130
+    assert ArticlePage.objects.filter(title="Worry & sleep — part 7", slug="generated-post-7")
     assert peak < STREAMING_BOUND_MB * 1024 * 1024, f"peak {peak / 1024**2:.0f} MB"

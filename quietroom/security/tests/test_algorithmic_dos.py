@@ -1,5 +1,6 @@
 """B4: hostile text (stray end tags, runs of "<", unclosed shortcodes, huge headers) is cheap."""
 
+import io
 import time
 
 import pytest
@@ -14,8 +15,10 @@ from quietroom.checks.engine import check_document
 from quietroom.checks.from_page import document_for_page
 from quietroom.core.tests.factories import make_article
 from quietroom.export.static import export_static
+from quietroom.importers.repair import RepairingReader
 from quietroom.importers.sanitise import autop, sanitise
 from quietroom.importers.shortcodes import MAX_NESTING, expand_shortcodes
+from quietroom.importers.squarespace import squarespace_blocks
 from quietroom.importers.tests.conftest import post, run_import, wxr
 
 STRAY_END_TAGS = "</p>" * 200_000
@@ -190,6 +193,34 @@ def test_deep_nesting_of_unknown_shortcodes_stops_at_its_limit():
 
     assert "kept" in expanded
     assert expanded.count("[note]") == depth - MAX_NESTING
+
+
+def test_squarespace_blocks_nested_thousands_deep_are_walked_once(record_property):
+    block = (
+        '<div class="sqs-block sqs-block-video"><div class="sqs-video-wrapper" '
+        'data-html="&lt;iframe src=&quot;https://video.example/1&quot;&gt;">'
+    )
+    text = block * 5_000 + "inside" + "</div></div>" * 5_000
+    warnings = []
+
+    result = timed(record_property, "nested", lambda: squarespace_blocks(text, warnings.append))
+
+    assert result == '<p><a href="https://video.example/1">https://video.example/1</a> (video)</p>'
+    assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("run", [b"&", b"&a", b"&#", b"&mdash", b"<![CDATA["])
+def test_a_run_of_what_the_repair_pass_looks_for_is_read_in_one_pass(run, record_property):
+    data = b"<rss>" + run * 200_000 + b"</rss>"
+
+    def read():
+        reader = RepairingReader(io.BytesIO(data))
+        return b"".join(iter(lambda: reader.read(16 * 1024), b""))
+
+    repaired = timed(record_property, f"{run!r} x 200,000", read)
+
+    assert len(repaired) >= len(data)
+    assert repaired.count(b"&amp;") == (data.count(b"&") if run != b"<![CDATA[" else 0)
 
 
 # Headers, query strings and paths ------------------------------------------------------------
