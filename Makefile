@@ -27,11 +27,15 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-# Chromium, and wrk for the load test (quietroom/reliability); installed only when missing.
+# Chromium, wrk for the load test (quietroom/reliability) and redis-server, which the tests
+# start themselves for the page cache shared by many hosts; installed only when missing.
 system-packages: chromium
 	@command -v wrk >/dev/null || { \
 	  echo "Installing Debian's wrk for the load test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	@command -v redis-server >/dev/null || { \
+	  echo "Installing Debian's redis-server for the shared page-cache tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
