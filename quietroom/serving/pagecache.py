@@ -89,12 +89,20 @@ def request_key(meta) -> str | None:
 
 def key_for(meta, record: sites.SiteRecord | None) -> PageKey | None:
     """The key under which the middleware looks up and stores a page of `record`'s site,
-    or None. Only a site named by its own hostname is cached: a host that reaches a site
-    only as the default (any name ALLOWED_HOSTS lets through) is answered, never stored,
-    so made-up hostnames cannot fill the cache."""
+    or None.
+
+    A site named by its own hostname is cached under that hostname, which the fast path
+    finds. A host that reaches a site only as the default (any name ALLOWED_HOSTS lets
+    through) shares one entry per page of that site, whatever the name: made-up hostnames
+    cannot fill the cache, and only the middleware, which knows the site, answers them.
+    """
     text = request_key(meta)
-    if text is None or record is None or sites.request_host(meta)[0] != record.hostname:
+    if text is None or record is None:
         return None
+    hostname = sites.request_host(meta)[0]
+    if hostname != record.hostname:
+        # "@" cannot appear in a hostname, so this never meets a key the fast path builds.
+        text = text.replace(f"://{hostname}:", f"://@site{record.id}:", 1)
     return PageKey(record.id, text)
 
 

@@ -216,6 +216,22 @@ def test_ten_thousand_hosts_django_refuses_are_refused_and_store_nothing(setting
     assert len(pagecache._local) == 1
 
 
+def test_made_up_hostnames_that_reach_the_default_site_share_one_entry(settings, blog):
+    settings.ALLOWED_HOSTS = ["*"]
+    article = make_article(blog, "Asked by any name", day(1))
+    assert wsgi_get(article.url)[0] == 200  # by the site's own name: "localhost"
+    assert wsgi_get(article.url, host="first.example")[0] == 200  # as the default site
+    stored_before = shared_entries_now()
+
+    with CaptureQueriesContext(connection) as queries:
+        statuses = {wsgi_get(article.url, host=f"n{n}.example")[0] for n in range(2_000)}
+
+    assert statuses == {200}
+    assert len(queries) == 0, "no page is rendered again for another made-up name"
+    assert shared_entries_now() == stored_before == 2
+    assert len(pagecache._local) == 2
+
+
 def without_the_harness(snapshot):
     """Leave out what calling the handler from a test allocates: reconnecting Django's
     signal receivers (as the test client does) keeps a weak reference per call."""
