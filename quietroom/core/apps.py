@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from quietroom.core import settingsrows  # models are ready only now
+        from quietroom.core import database, settingsrows  # models are ready only now
 
         settingsrows.connect()
+        database.connect()

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from quietroom.core.datadir import data_dir, prepare, read_or_create_secret
 
@@ -114,13 +115,29 @@ TEMPLATES = [
 ]
 
 
+DB_POOLERS = ("", "pgbouncer")
+QUIETROOM_DB_POOLER = os.environ.get("QUIETROOM_DB_POOLER", "").strip().lower()
+if QUIETROOM_DB_POOLER not in DB_POOLERS:
+    raise ImproperlyConfigured(
+        f"QUIETROOM_DB_POOLER is {QUIETROOM_DB_POOLER!r}; leave it unset, or set it to "
+        "'pgbouncer' when PostgreSQL is reached through PgBouncer."
+    )
+QUIETROOM_DB_STATEMENT_TIMEOUT_MS = int(
+    os.environ.get("QUIETROOM_DB_STATEMENT_TIMEOUT_MS", "30000")
+)
+
+
 def database_config() -> dict:
     url = os.environ.get("DATABASE_URL")
+    behind_pgbouncer = QUIETROOM_DB_POOLER == "pgbouncer"
     if url:
         config = dj_database_url.parse(
             url,
-            conn_max_age=int(os.environ.get("QUIETROOM_DB_CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
+            # Behind PgBouncer the pooler keeps the connections; ours would pin a server.
+            conn_max_age=0
+            if behind_pgbouncer
+            else int(os.environ.get("QUIETROOM_DB_CONN_MAX_AGE", "60")),
+            conn_health_checks=not behind_pgbouncer,
         )
     else:
         config = {
@@ -146,10 +163,17 @@ def database_config() -> dict:
         options.setdefault(
             "connect_timeout", int(os.environ.get("QUIETROOM_DB_CONNECT_TIMEOUT", "5"))
         )
-        statement_ms = int(os.environ.get("QUIETROOM_DB_STATEMENT_TIMEOUT_MS", "30000"))
-        server_options = options.get("options", "")
-        if "statement_timeout" not in server_options:
-            options["options"] = f"{server_options} -c statement_timeout={statement_ms}".strip()
+        if behind_pgbouncer:
+            # PgBouncer refuses startup options ("unsupported startup parameter: options"),
+            # and in transaction pooling a server-side cursor or a session SET would outlive
+            # the transaction: the timeout is set on the database role instead, by
+            # `quietroom migrate` (core/database.py).
+            config["DISABLE_SERVER_SIDE_CURSORS"] = True
+        else:
+            server_options = options.get("options", "")
+            if "statement_timeout" not in server_options:
+                timeout = f"-c statement_timeout={QUIETROOM_DB_STATEMENT_TIMEOUT_MS}"
+                options["options"] = f"{server_options} {timeout}".strip()
     return config
 
 
