@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "quietroom.pages",
     "quietroom.importers",
     "quietroom.export",
+    "quietroom.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -196,6 +199,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background jobs (quietroom/jobs): django-tasks with its database backend, so queued work
+# survives a restart and any host's worker can run it. `quietroom serve` starts a worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+QUIETROOM_WORKER_INTERVAL = float(os.environ.get("QUIETROOM_WORKER_INTERVAL", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

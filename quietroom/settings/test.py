@@ -14,6 +14,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 QUIETROOM_CONTACT_MIN_SECONDS = 0
 QUIETROOM_CHECK_REMEMBERED = True
+# Tasks run as they are enqueued, as the tests were written; the worker's own tests switch to
+# the database backend production uses.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A file, not memory, so live-server threads each get their own connection, as in production,
 # and the tests can read the database's raw bytes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

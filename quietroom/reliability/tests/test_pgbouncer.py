@@ -18,18 +18,14 @@ def pgbouncer(suite_postgres_url):
         connection.execute("ALTER ROLE CURRENT_USER RESET statement_timeout")
 
 
-def test_pgbouncer_refuses_the_startup_option_quietroom_used_to_send(
-    pgbouncer, suite_postgres_url
-):
+def test_pgbouncer_refuses_the_startup_option_quietroom_used_to_send(pgbouncer, suite_postgres_url):
     with pytest.raises(psycopg.OperationalError, match="unsupported startup parameter"):
         psycopg.connect(
             through(suite_postgres_url, pgbouncer), options="-c statement_timeout=30000"
         ).close()
 
 
-def test_the_site_runs_through_pgbouncer_with_the_timeout_on_the_role(
-    pgbouncer, postgres_site
-):
+def test_the_site_runs_through_pgbouncer_with_the_timeout_on_the_role(pgbouncer, postgres_site):
     env = {
         **postgres_site,
         "DATABASE_URL": through(postgres_site["DATABASE_URL"], pgbouncer),

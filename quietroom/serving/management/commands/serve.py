@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from quietroom.jobs import process
 from quietroom.serving import collect, pagecache, server
 
 
@@ -10,8 +11,14 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=None, help="Default: one per core.")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not run the background jobs here (another process or host runs "
+            "`quietroom worker`).",
+        )
 
-    def handle(self, *args, workers, port, host, **options):
+    def handle(self, *args, workers, port, host, no_worker, **options):
         if digest := collect.stale():
             self.stdout.write("Collecting and compressing static files (their sources changed)…")
             collect.collect(digest)
@@ -24,4 +31,8 @@ class Command(BaseCommand):
                 f"Serving on http://{host}:{port}/ with {granian.workers} workers. Ctrl-C stops it."
             )
         )
-        granian.serve()
+        if no_worker:
+            granian.serve()
+            return
+        with process.worker_beside():
+            granian.serve()
