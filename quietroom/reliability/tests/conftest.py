@@ -65,3 +65,11 @@ def postgres_site(postgres_demo, suite_postgres_url, live_data_dir, tmp_path):
         )
     finally:
         drop_postgres_database(suite_postgres_url, name)
+
+
+@pytest.fixture
+def live_site(request):
+    """A fresh copy of the demo on the suite's own database (SQLite or PostgreSQL)."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return request.getfixturevalue("postgres_site")
+    return request.getfixturevalue("sqlite_site")
