@@ -1,6 +1,7 @@
 """What the admin's page chooser and media API may show a user: only what their rights reach."""
 
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.documents import get_permission_policy as document_policy
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_permission_policy as image_policy
@@ -8,6 +9,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+USER_SITES_HOOK = "quietroom_user_sites"
 # The rights under which the admin's own choosers offer an image or a document.
 MEDIA_ACTIONS = ["choose", "change"]
 
@@ -21,7 +23,17 @@ def choosable_pages(pages, user):
     if user.is_superuser:
         return pages
     explorable = policy_registry.get_by_type(Page).explorable_instances(user)
-    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+    pages = pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+    # Where several practices share the deployment, another practice's pages are not
+    # offered at all, live or not (the hosting app answers which sites a user works on).
+    for answer in hooks.get_hooks(USER_SITES_HOOK):
+        roots = answer(user)
+        if roots is not None:
+            within = Q(pk__in=[])
+            for path in roots:
+                within |= Q(path__startswith=path)
+            pages = pages.filter(within)
+    return pages
 
 
 def permitted_media(queryset, policy, user):

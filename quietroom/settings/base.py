@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "quietroom.importers",
     "quietroom.export",
     "quietroom.jobs",
+    "quietroom.hosting",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "quietroom.security.twofactor.middleware.SecondFactorMiddleware",
     "quietroom.security.sessions.StaffSessionTimeoutMiddleware",
+    # A practice's people stay within their practice where Wagtail scopes by model.
+    "quietroom.hosting.boundaries.PracticeBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

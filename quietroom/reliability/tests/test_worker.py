@@ -31,7 +31,8 @@ from quietroom.blog.models import ArticlePage
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest
 article = ArticlePage.objects.get(pk={article})
 print("LIVE", article.live, article.title)
-print("PUBLISHED", PageLogEntry.objects.filter(page=article, action="wagtail.publish.scheduled").count())
+scheduled = PageLogEntry.objects.filter(page=article, action="wagtail.publish.scheduled")
+print("PUBLISHED", scheduled.count())
 print("PURGED", AccessLogEntry.objects.filter(action="purged", request_id="{request}").count())
 print("STILL", ConsultationRequest.objects.filter(pk="{request}").exists())
 """
