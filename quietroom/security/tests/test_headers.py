@@ -109,9 +109,9 @@ def test_static_files_carry_the_headers(https, demo_site):
 
 
 @pytest.mark.django_db
-def test_uploaded_images_are_served_with_a_policy_that_lets_nothing_run(https, demo_site):
-    image = CustomImage.objects.first()
-    response = https.get(image.file.url)
+def test_image_renditions_are_served_with_a_policy_that_lets_nothing_run(https, demo_site):
+    rendition = CustomImage.objects.first().get_rendition("width-400")
+    response = https.get(rendition.url)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
