@@ -4,6 +4,14 @@ from django.core.cache import caches
 
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.demo.build import build_demo_site
+from quietroom.reliability.tests.sites import (  # noqa: F401 - fixtures for every live test
+    live_data_dir,
+    postgres_demo,
+    postgres_site,
+    sqlite_demo,
+    sqlite_site,
+    suite_postgres_url,
+)
 from quietroom.serving import memo, pagecache
 
 
