@@ -1,6 +1,8 @@
 """The custom image model, in place from the first migration so it can grow without pain."""
 
 import copy
+import os
+import secrets
 
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -69,8 +71,20 @@ class CustomImage(AbstractImage):
         permissions = [("choose_image", "Can choose image")]
 
 
+# Random bytes in every rendition's name. Wagtail names a rendition after the original and the
+# filter (`client-letter.max-165x165.jpg`, the admin's thumbnail), so anyone who knew or guessed
+# an upload's name could fetch its thumbnails, private collection or not.
+RENDITION_NAME_BYTES = 16
+
+
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        """`images/<22 random characters>-<Wagtail's name>`: only those shown it know it."""
+        token = secrets.token_urlsafe(RENDITION_NAME_BYTES)
+        name = self.file.field.storage.get_valid_name(filename)
+        return os.path.join("images", f"{token}-{name}")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

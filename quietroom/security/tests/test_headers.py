@@ -106,6 +106,7 @@ def test_static_files_carry_the_headers(https, demo_site):
 
     assert response.status_code == 200
     assert_reader_policy(response, "static file")
+    assert response["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.django_db
@@ -118,6 +119,7 @@ def test_image_renditions_are_served_with_a_policy_that_lets_nothing_run(https, 
     policy = assert_common_headers(response, "media image")
     assert policy["default-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
+    assert response["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.django_db

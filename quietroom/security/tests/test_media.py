@@ -87,3 +87,28 @@ def test_a_symlink_out_of_the_renditions_folder_is_not_followed(client, db, sett
         assert client.get("/media/images/linked.jpg").status_code == 404
     finally:
         link.unlink()
+
+
+def test_a_renditions_name_cannot_be_guessed_from_its_originals(db):
+    image = make_image()
+    stem = image.file.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    thumbnail = image.get_rendition("max-165x165")
+    again = make_image().get_rendition("max-165x165")
+
+    assert thumbnail.file.name != f"images/{stem}.max-165x165.jpg"
+    token, _, rest = thumbnail.file.name.removeprefix("images/").partition("-")
+    assert len(token) >= 22  # 16 random bytes
+    assert rest == f"{stem}.max-165x165.jpg"
+    assert again.file.name.partition("-")[0] != thumbnail.file.name.partition("-")[0]
+
+
+def test_the_static_collections_bookkeeping_is_never_a_public_file(settings):
+    from quietroom.security.static import is_bookkeeping
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    for url in ("/static/staticfiles.json", "/static/staticfiles.json.br", "/static/.stamp"):
+        assert is_bookkeeping(url), url
+    assert not is_bookkeeping("/static/wagtailadmin/js/core.js")
