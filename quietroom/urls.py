@@ -7,10 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from quietroom.core.views import robots_txt
 from quietroom.reliability.views import healthz
+from quietroom.security.logout import PostOnlyLogoutView
 from quietroom.security.media import serve_media
 from quietroom.serving import views as serving_views
 
 urlpatterns = [
+    # Before Wagtail's own: signing out only by POST (quietroom/security/logout.py).
+    path("admin/logout/", PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
