@@ -26,8 +26,9 @@ urlpatterns = [
 urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media))
 
 urlpatterns += [
-    # Same pattern as Wagtail's page view, served with memoized site lookups (serving/views.py).
-    re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve),
+    # Same pattern as Wagtail's page view, served with memoized site lookups (serving/views.py),
+    # leaving Wagtail's `_util/` views (its sign-in and page-password forms) to Wagtail's URLs.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving_views.serve),
     path("", include(wagtail_urls)),
 ]
 
