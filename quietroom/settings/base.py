@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "quietroom.security.signin.SignInBusyMiddleware",
 ]
 
 ROOT_URLCONF = "quietroom.urls"
@@ -244,6 +245,8 @@ QUIETROOM_TRUSTED_PROXIES = env_list("QUIETROOM_TRUSTED_PROXIES", [])
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Waits as long as the username's recent failures ask, before the password is checked.
+    "quietroom.security.signin.SignInDelayBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five wrong passwords lock that username from that address, and that address altogether,
@@ -252,7 +255,17 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "quietroom.security.clientip.client_ip"
-AXES_RESET_ON_SUCCESS = True
+# Axes' reset clears the address-wide count too; quietroom/security/signin.py clears only the
+# failures of the username that signed in, at its address.
+AXES_RESET_ON_SUCCESS = False
+# A username's sign-ins wait once it has this many failures within the cool-off time (from any
+# address): BASE seconds, doubling with each further failure, at most MAX. At most
+# MAX_WAITING sign-ins wait at once in a process (granian gives each worker two threads, so
+# one stays free for readers); more are answered 429.
+QUIETROOM_SIGNIN_DELAY_AFTER = int(os.environ.get("QUIETROOM_SIGNIN_DELAY_AFTER", "3"))
+QUIETROOM_SIGNIN_DELAY_BASE = float(os.environ.get("QUIETROOM_SIGNIN_DELAY_BASE", "0.5"))
+QUIETROOM_SIGNIN_DELAY_MAX = float(os.environ.get("QUIETROOM_SIGNIN_DELAY_MAX", "4"))
+QUIETROOM_SIGNIN_MAX_WAITING = int(os.environ.get("QUIETROOM_SIGNIN_MAX_WAITING", "1"))
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1"]
 OTP_TOTP_ISSUER = os.environ.get("QUIETROOM_OTP_ISSUER", "Quietroom")

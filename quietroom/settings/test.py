@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 QUIETROOM_CONTACT_MIN_SECONDS = 0
+# No sign-in waits unless a test asks for it (the lockout tests record the delays instead).
+QUIETROOM_SIGNIN_DELAY_BASE = 0
 # A file, not memory, so live-server threads each get their own connection, as in production,
 # and the tests can read the database's raw bytes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
