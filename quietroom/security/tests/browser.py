@@ -82,6 +82,10 @@ class Visitor:
 
     def submit(self, path: str, fields: dict, form_selector: str = "form") -> Answer:
         """GET the page at `path`, fill its form's fields and POST it where it points."""
+        return self.send(self.open_form(path, form_selector), fields)
+
+    def open_form(self, path: str, form_selector: str = "form") -> "Form":
+        """GET the page at `path` and read its form: where it posts, and its hidden fields."""
         page = self.get(path)
         assert page.status == 200, (path, page.status)
         form = BeautifulSoup(page.body, "html.parser").select_one(form_selector)
@@ -91,8 +95,18 @@ class Visitor:
             for field in form.find_all("input")
             if field.get("name") and field.get("type") in ("hidden", None, "text")
         }
-        action = form.get("action") or path
-        return self.post(urllib.parse.urljoin(path, action), {**data, **fields}, referer=path)
+        action = urllib.parse.urljoin(path, form.get("action") or path)
+        return Form(page=path, action=action, data=data)
+
+    def send(self, form: "Form", fields: dict) -> Answer:
+        return self.post(form.action, {**form.data, **fields}, referer=form.page)
+
+
+@dataclass
+class Form:
+    page: str
+    action: str
+    data: dict
 
 
 def set_cookies(headers: list[str]) -> dict[str, str]:
