@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from quietroom.core.datadir import data_dir, prepare, read_or_create_secret
+from quietroom.core.datadir import data_dir, prepare, private_sqlite_file, read_or_create_secret
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -128,6 +128,8 @@ def database_config() -> dict:
             "NAME": DATA_DIR / "db.sqlite3",
         }
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        if str(config["NAME"]) and not str(config["NAME"]).startswith((":memory:", "file:")):
+            private_sqlite_file(Path(config["NAME"]))
         # WAL lets readers carry on while a writer commits; IMMEDIATE takes the
         # write lock up front so concurrent writers wait (busy timeout) instead
         # of failing with "database is locked" halfway through a transaction.
@@ -196,6 +198,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Media is served by Django only where no web server sits in front (the demo).
 QUIETROOM_SERVE_MEDIA = env_flag("QUIETROOM_SERVE_MEDIA", default=True)
+
+# Uploads and renditions (and collected static files) are the owner's alone, like the rest of
+# the data dir; a web server in front reads them through the site, or runs as the same user.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
