@@ -1,4 +1,5 @@
-"""The custom image model, in place from the first migration so it can grow without pain."""
+"""The custom image model (in place from the first migration so it can grow without pain), its
+renditions, and the counts behind rate limits."""
 
 import copy
 import os
@@ -88,3 +89,24 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class RateCount(models.Model):
+    """How many times one sender did one thing in one window (quietroom/core/throttle.py).
+
+    `key` is a keyed hash of the sender, `ends_at` the end of the window (Unix seconds).
+    """
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=64)
+    ends_at = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key", "ends_at"], name="one_count_per_window")
+        ]
+
+    def __str__(self):
+        return f"{self.count} in {self.scope} until {self.ends_at}"

@@ -38,6 +38,7 @@ EXCLUDED = [
     "wagtailadmin.editingsession",
     "wagtailadmin.formstate",
     "wagtailcore.uploadedfile",
+    "core.ratecount",
 ]
 
 
