@@ -277,6 +277,12 @@ QUIETROOM_SIGNIN_DELAY_MAX = float(os.environ.get("QUIETROOM_SIGNIN_DELAY_MAX", 
 QUIETROOM_SIGNIN_MAX_WAITING = int(os.environ.get("QUIETROOM_SIGNIN_MAX_WAITING", "1"))
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1"]
+# Password reset: requests per address and hour, and reset emails per account and hour.
+QUIETROOM_PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_LIMIT", "5"))
+QUIETROOM_PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_EMAILS", "3"))
+# The form's import path (the S105 "password" is only the setting's name).
+_RESET_FORM = "quietroom.security.password_reset.QuietPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = _RESET_FORM
 OTP_TOTP_ISSUER = os.environ.get("QUIETROOM_OTP_ISSUER", "Quietroom")
 
 WAGTAIL_SITE_NAME = "Quietroom"
