@@ -7,20 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from quietroom.core.views import robots_txt
 from quietroom.reliability.views import healthz
-from quietroom.security.logout import PostOnlyLogoutView
+from quietroom.security import admin_urls as security_admin_urls
 from quietroom.security.media import serve_media
-from quietroom.security.password_reset import LimitedPasswordResetView
 from quietroom.serving import views as serving_views
 
 urlpatterns = [
-    # Before Wagtail's own: signing out only by POST (quietroom/security/logout.py).
-    path("admin/logout/", PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
-    # Before Wagtail's own: limited, and sending after the reply (security/password_reset.py).
-    path(
-        "admin/password_reset/",
-        LimitedPasswordResetView.as_view(),
-        name="wagtailadmin_password_reset",
-    ),
+    # Before Wagtail's own: sign-out, password reset and a report, hardened.
+    path("admin/", include(security_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
