@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from quietroom.core.views import robots_txt
 from quietroom.reliability.views import healthz
 from quietroom.security import admin_urls as security_admin_urls
+from quietroom.security import page_password
 from quietroom.security.media import serve_media
 from quietroom.serving import views as serving_views
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's own: the page-password form, limited per address.
+    path("", include(page_password)),
 ]
 
 # Renditions (and staff avatars, with QUIETROOM_SERVE_MEDIA); never documents or originals.

@@ -277,6 +277,8 @@ QUIETROOM_SIGNIN_DELAY_MAX = float(os.environ.get("QUIETROOM_SIGNIN_DELAY_MAX", 
 QUIETROOM_SIGNIN_MAX_WAITING = int(os.environ.get("QUIETROOM_SIGNIN_MAX_WAITING", "1"))
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1"]
+# Page passwords tried per address and hour (right or wrong, across every page).
+QUIETROOM_PAGE_PASSWORD_LIMIT = int(os.environ.get("QUIETROOM_PAGE_PASSWORD_LIMIT", "10"))
 # Password reset: requests per address and hour, and reset emails per account and hour.
 QUIETROOM_PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_LIMIT", "5"))
 QUIETROOM_PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_EMAILS", "3"))

@@ -136,3 +136,19 @@ def test_the_sites_sign_in_and_password_forms_look_like_the_site(client, passwor
         page = BeautifulSoup(response.content, "html.parser")
         assert page.select_one("header.site-header") is not None
         assert page.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
+
+
+def test_page_passwords_cannot_be_guessed_without_end(client, password_page, settings):
+    settings.QUIETROOM_PAGE_PASSWORD_LIMIT = 10
+    form = client.get(password_page.url)
+    wrong = [fill(client, form, password=f"guess {n}").status_code for n in range(10)]
+
+    refused = fill(client, form, password=PAGE_PASSWORD)
+    elsewhere = Client()
+    action, hidden = form_of(elsewhere.get(password_page.url))
+    opened = elsewhere.post(action, {**hidden, "password": PAGE_PASSWORD}, REMOTE_ADDR="10.0.0.9")
+
+    assert wrong == [200] * 10
+    assert refused.status_code == 429
+    assert CANARY not in client.get(password_page.url).content.decode()
+    assert opened.status_code == 302
