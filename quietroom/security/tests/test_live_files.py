@@ -10,7 +10,7 @@ import pytest
 
 from quietroom.reliability.tests.live import ARTICLE
 from quietroom.security.tests.browser import Visitor
-from quietroom.security.tests.live_scene import DOCUMENT_CANARY
+from quietroom.security.tests.live_scene import DOCUMENT_CANARY, PASSWORD
 from quietroom.security.tests.test_media import spellings
 
 pytestmark = pytest.mark.sqlite_server
@@ -69,3 +69,25 @@ def test_the_static_files_manifest_and_stamp_are_not_served(visitor):
     assert visitor.get("/static/wagtailadmin/js/core.js").status in (200, 302)
     for path in ("/static/staticfiles.json", "/static/.quietroom-sources"):
         assert visitor.get(path).status == 404, path
+
+
+def test_signing_out_takes_a_post_and_nothing_else(secure_server):
+    server, _ = secure_server
+    editor = Visitor(server.port, address="203.0.113.41")
+    signed_in = editor.submit("/admin/login/", {"username": "editor2", "password": PASSWORD})
+    assert signed_in.status == 302
+    session = editor.cookies["__Host-sessionid"]
+
+    by_get = editor.get("/admin/logout/")
+
+    assert by_get.status == 405
+    assert "__Host-sessionid" not in by_get.cookies
+    assert editor.get("/admin/").status == 200
+
+    token = editor.cookies["__Host-csrftoken"]
+    by_post = editor.post("/admin/logout/", {"csrfmiddlewaretoken": token}, referer="/admin/")
+
+    assert by_post.status == 302
+    assert by_post.cookies.get("__Host-sessionid") == ""
+    editor.cookies["__Host-sessionid"] = session  # the old cookie opens nothing any more
+    assert editor.get("/admin/").status == 302
