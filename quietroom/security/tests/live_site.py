@@ -4,8 +4,8 @@ Started once per test run and shared by the live security tests, which each use 
 visitors, addresses and accounts. Settings differ from production only where a test needs it:
 Django serves media (as it does outside production, the riskier setting), no redirect to HTTPS
 (the tests say they arrived over HTTPS through the trusted proxy on 127.0.0.1, the health
-probe does not), the contact limit at its default of 10, and a sign-in delay long enough to
-see.
+probe does not), the contact limit at its default of 10, a sign-in delay long enough to see,
+and a mail server that takes 50 ms a message.
 """
 
 import json
@@ -27,6 +27,9 @@ SECURE_ENV = {
     "QUIETROOM_SIGNIN_DELAY_BASE": "2",
     "QUIETROOM_SIGNIN_DELAY_MAX": "2",
     "QUIETROOM_SIGNIN_MAX_WAITING": "1",
+    # A mail server as slow as a real one, and no cap on one account's reset emails, for E8.
+    "QUIETROOM_EMAIL_BACKEND": "quietroom.security.tests.slowmail.SlowEmailBackend",
+    "QUIETROOM_PASSWORD_RESET_EMAILS": "1000",
 }
 BUILD_SCENE = "from quietroom.security.tests.live_scene import build; build()"
 

@@ -31,7 +31,9 @@ def ask(client, email, address="192.0.2.1"):
 
 
 @pytest.mark.django_db
-def test_a_known_address_is_answered_as_fast_as_an_unknown_one(client, editor, settings):
+def test_a_known_address_is_answered_as_fast_as_an_unknown_one(
+    client, editor, settings, record_property
+):
     settings.EMAIL_BACKEND = "quietroom.security.tests.slowmail.SlowEmailBackend"
     settings.QUIETROOM_PASSWORD_RESET_RATE_LIMIT = 1000
     settings.QUIETROOM_PASSWORD_RESET_EMAIL_LIMIT = 1000
@@ -43,6 +45,7 @@ def test_a_known_address_is_answered_as_fast_as_an_unknown_one(client, editor, s
             timings[email].append(time.perf_counter() - started)
             assert response.status_code == 302
     known, unknown = (statistics.median(timings[e]) * 1000 for e in (KNOWN, UNKNOWN))
+    record_property("reset median ms, known / unknown", f"{known:.1f} / {unknown:.1f}")
 
     assert abs(known - unknown) <= 20, f"known {known:.1f} ms, unknown {unknown:.1f} ms"
     assert len(delivered()) == 40
