@@ -60,7 +60,7 @@ def test_over_limit_only_looks(db):
     assert RateCount.objects.get().count == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thirty_takes_at_once_count_exactly_the_limit():
     results, start = [], threading.Barrier(30)
 
