@@ -30,6 +30,8 @@ def public_name(path: str) -> str | None:
     Only regular files directly in a public folder qualify: no hidden names (a file still
     being written is `.<random>.part`), nothing reached through a symlink out of the folder.
     """
+    if "\x00" in path:
+        return None  # no file has one; the file system would refuse it with an error
     name = posixpath.normpath("/" + path).lstrip("/")
     folder, _, file_name = name.partition("/")
     if folder not in public_folders() or not file_name or "/" in file_name:

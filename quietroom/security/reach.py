@@ -55,18 +55,11 @@ class PermittedPageTypesUsageView(PageTypesUsageReportView):
 
     def get_queryset(self):
         self.queryset = ContentType.objects.filter(model__in=self.page_models)
-        if not Page.objects.filter(
-            depth__gt=1, content_type=ContentType.objects.get_for_model(Page)
-        ).exists():
-            self.queryset = self.queryset.exclude(model="page", app_label="wagtailcore")
+        plain = ContentType.objects.get_for_model(Page)
+        if not Page.objects.filter(depth__gt=1, content_type=plain).exists():
+            self.queryset = self.queryset.exclude(pk=plain.pk)  # as Wagtail: no plain pages
         queryset = self.filter_queryset(self.queryset)
-        chosen = self.filters.form.cleaned_data
-        pages = policy_registry.get_by_type(Page).explorable_instances(self.request.user)
-        if chosen.get("page_locale"):
-            pages = pages.filter(locale__language_code=chosen["page_locale"])
-        if chosen.get("site"):
-            pages = pages.filter(path__startswith=chosen["site"])
-        of_type = pages.filter(content_type=OuterRef("pk"))
+        of_type = self.explorable_pages().filter(content_type=OuterRef("pk"))
         latest = of_type.order_by(
             F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk"
         )
@@ -75,3 +68,13 @@ class PermittedPageTypesUsageView(PageTypesUsageReportView):
             count=Coalesce(Subquery(count), 0),
             last_edited_page_id=Subquery(latest.values("pk")[:1]),
         ).order_by("-count", "app_label", "model")
+
+    def explorable_pages(self):
+        """The pages the user may explore, in the locale and site the report is filtered to."""
+        chosen = self.filters.form.cleaned_data
+        pages = policy_registry.get_by_type(Page).explorable_instances(self.request.user)
+        if chosen.get("page_locale"):
+            pages = pages.filter(locale__language_code=chosen["page_locale"])
+        if chosen.get("site"):
+            pages = pages.filter(path__startswith=chosen["site"])
+        return pages

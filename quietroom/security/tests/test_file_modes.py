@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from quietroom.reliability.tests.live import QUIETROOM, Server, call, environment, quietroom
+from quietroom.reliability.tests.live import QUIETROOM, Server, call, environment
 
 pytestmark = pytest.mark.sqlite_server
 PERMISSIVE = 0o022
@@ -124,4 +124,3 @@ def test_the_static_export_is_readable_by_the_web_server_that_publishes_it(tmp_p
     for name, mode in modes(tmp_path / "public").items():
         expected = "0o755" if (tmp_path / "public" / name).is_dir() else "0o644"
         assert mode == expected, name
-    assert quietroom  # the helper the fault tests use; this module runs its own umask

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from quietroom.reliability.tests.live import ARTICLE
-from quietroom.security.tests.browser import Visitor
 from quietroom.security.tests.live_scene import DOCUMENT_CANARY, PASSWORD
 from quietroom.security.tests.test_media import spellings
+from quietroom.security.tests.visitors import Visitor
 
 pytestmark = pytest.mark.sqlite_server
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from quietroom.security.tests.browser import Visitor
+from quietroom.security.tests.visitors import Visitor
 
 pytestmark = pytest.mark.sqlite_server
 RESET = "/admin/password_reset/"

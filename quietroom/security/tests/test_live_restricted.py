@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from django_otp.oath import TOTP
 
-from quietroom.security.tests.browser import Visitor
 from quietroom.security.tests.live_scene import (
     LOGIN_PAGE_CANARY,
     PAGE_PASSWORD,
     PASSWORD,
     PASSWORD_PAGE_CANARY,
 )
+from quietroom.security.tests.visitors import Visitor
 
 pytestmark = pytest.mark.sqlite_server
 VERIFY = "/admin/two-factor/verify/"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quietroom.security.tests.browser import Visitor
+from quietroom.security.tests.visitors import Visitor
 
 pytestmark = pytest.mark.sqlite_server
 LOGIN = "/admin/login/"

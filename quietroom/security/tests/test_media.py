@@ -75,6 +75,7 @@ def test_renditions_are_served_and_nothing_around_them(client, db):
     assert client.get(f"/media/{folder}/").status_code == 404
     assert client.get("/media/").status_code == 404
     assert client.get("/media/images/.hidden.part").status_code == 404
+    assert client.get("/media/images/%00.jpg").status_code == 404
 
 
 def test_a_symlink_out_of_the_renditions_folder_is_not_followed(client, db, settings, tmp_path):
