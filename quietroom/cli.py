@@ -3,8 +3,13 @@
 import os
 import sys
 
+from quietroom.core.datadir import PRIVATE_UMASK
+
 
 def main(argv: list[str] | None = None) -> None:
+    # Every file a command makes (the database, its WAL, uploads, cached pages, a backup) is
+    # the owner's alone, whatever the shell's umask; the static export opens its own up.
+    os.umask(PRIVATE_UMASK)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.dev")
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured

@@ -7,6 +7,15 @@ from quietroom.core.backends import backend
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.core.tests.redis_server import running_redis
 from quietroom.demo.build import build_demo_site
+from quietroom.reliability.tests.sites import (  # noqa: F401 - fixtures for every live test
+    live_data_dir,
+    live_site,
+    postgres_demo,
+    postgres_site,
+    sqlite_demo,
+    sqlite_site,
+    suite_postgres_url,
+)
 from quietroom.serving import pagecache
 
 

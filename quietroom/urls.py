@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,30 +7,31 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from quietroom.core.views import robots_txt
 from quietroom.reliability.views import healthz
+from quietroom.security import admin_urls as security_admin_urls
+from quietroom.security import page_password
+from quietroom.security.media import serve_media
 from quietroom.serving import views as serving_views
 
 urlpatterns = [
+    # Before Wagtail's own: sign-out, password reset and a report, hardened.
+    path("admin/", include(security_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's own: the page-password form, limited per address.
+    path("", include(page_password)),
 ]
 
-if settings.QUIETROOM_SERVE_MEDIA:
-    media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        # Documents only through Wagtail's view, which checks privacy and sets download headers.
-        re_path(
-            rf"^{media_prefix}(?P<path>(?!documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+# Renditions (and staff avatars, with QUIETROOM_SERVE_MEDIA); never documents or originals.
+# What is served is decided on the normalised path, in quietroom/security/media.py.
+urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media))
 
 urlpatterns += [
-    # Same pattern as Wagtail's page view, served with memoized site lookups (serving/views.py).
-    re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve),
+    # Same pattern as Wagtail's page view, served with memoized site lookups (serving/views.py),
+    # leaving Wagtail's `_util/` views (its sign-in and page-password forms) to Wagtail's URLs.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving_views.serve),
     path("", include(wagtail_urls)),
 ]
 

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 FEED_LENGTH = 50
 FEED_IMAGE_SPEC = "width-1200|format-jpeg"
@@ -62,7 +63,15 @@ class ArticleRssFeed(Feed):
     def link(self, blog):
         return blog.get_full_url(self.request)
 
+    # Readers take an RSS <description> (the channel's and each item's) and an Atom <summary
+    # type="html"> as HTML. Summaries and descriptions are plain text, so they are escaped for
+    # HTML here, and the feed's XML escapes them once more: `<img>` typed in a summary (or
+    # brought by a WordPress excerpt) reaches the reader as text, never as a live tag.
+
     def description(self, blog):
+        return escape(self.plain_description(blog))
+
+    def plain_description(self, blog):
         return blog.search_description or f"New articles from {blog.title}."
 
     def items(self, blog):
@@ -72,7 +81,7 @@ class ArticleRssFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.meta_description()
+        return escape(article.meta_description())
 
     def item_link(self, article):
         return article.get_full_url(self.request)
@@ -114,4 +123,5 @@ class ArticleRssFeed(Feed):
 
 class ArticleAtomFeed(ArticleRssFeed):
     feed_type = FullContentAtom
-    subtitle = ArticleRssFeed.description
+    # Atom's <subtitle> is written without a type: plain text, read as it is.
+    subtitle = ArticleRssFeed.plain_description

@@ -1,8 +1,24 @@
-"""The data directory: where a site keeps its database, media and generated secrets."""
+"""The data directory: where a site keeps its database, media and generated secrets.
 
+Everything in it is its owner's alone (folders 0700, files 0600): the database holds password
+hashes, authenticator keys and session keys, and a session key read from it opens the inbox
+past the password, the second factor and the separate inbox key.
+"""
+
+import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
+
+# The umask Quietroom's processes run with (`quietroom` and the WSGI entry point set it), so
+# every file they make, whichever library makes it, is created owner-only.
+PRIVATE_UMASK = 0o077
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+FOLDERS = ("media", "static", "cache", "secrets")
+# What SQLite writes beside a database; it gives them the database file's own mode.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def data_dir(environ=os.environ) -> Path:
@@ -11,11 +27,41 @@ def data_dir(environ=os.environ) -> Path:
 
 
 def prepare(path: Path) -> Path:
-    """Create the data directory's layout; secrets live in a folder only the owner can open."""
-    for folder in ("media", "static"):
-        (path / folder).mkdir(parents=True, exist_ok=True)
-    (path / "secrets").mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create the data directory's layout, owner-only; tighten what an older version left open."""
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    make_private(path)
+    for folder in FOLDERS:
+        (path / folder).mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        make_private(path / folder)
     return path
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off `path`; a file not ours to change is left alone."""
+    with contextlib.suppress(OSError):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
+
+
+def make_tree_private(root: Path) -> None:
+    """Folders 0700 and files 0600 under `root` (what a restore unpacked, for instance)."""
+    for folder, _dirs, files in os.walk(root):
+        Path(folder).chmod(PRIVATE_FOLDER)
+        for name in files:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                path.chmod(PRIVATE_FILE)
+
+
+def private_sqlite_file(path: Path) -> None:
+    """Create the SQLite database file 0600 before SQLite does (with the umask's mode), so its
+    WAL and shared-memory files get 0600 too; tighten an existing one and its companions."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    for name in (path, *(Path(f"{path}{suffix}") for suffix in SQLITE_COMPANIONS)):
+        if name.exists():
+            make_private(name)
 
 
 def read_or_create_secret(path: Path, nbytes: int = 50) -> str:
@@ -26,7 +72,7 @@ def read_or_create_secret(path: Path, nbytes: int = 50) -> str:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     except FileExistsError:
         return path.read_text().strip()
     with os.fdopen(fd, "w") as handle:

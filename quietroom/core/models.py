@@ -1,5 +1,8 @@
-"""The custom image model, in place from the first migration so it can grow without pain."""
+"""The custom image model (in place from the first migration so it can grow without pain), its
+renditions, and the counts behind rate limits."""
 
+import os
+import secrets
 from dataclasses import dataclass
 
 from django.db import models
@@ -102,8 +105,41 @@ def remembered_renditions(site_id, image_id, file_name, focal_point, specs, *, i
     )
 
 
+# Random bytes in every rendition's name. Wagtail names a rendition after the original and the
+# filter (`client-letter.max-165x165.jpg`, the admin's thumbnail), so anyone who knew or guessed
+# an upload's name could fetch its thumbnails, private collection or not.
+RENDITION_NAME_BYTES = 16
+
+
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
 
+    def get_upload_to(self, filename):
+        """`images/<22 random characters>-<Wagtail's name>`: only those shown it know it."""
+        token = secrets.token_urlsafe(RENDITION_NAME_BYTES)
+        name = self.file.field.storage.get_valid_name(filename)
+        return os.path.join("images", f"{token}-{name}")
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class RateCount(models.Model):
+    """How many times one sender did one thing in one window (quietroom/core/throttle.py).
+
+    `key` is a keyed hash of the sender, `ends_at` the end of the window (Unix seconds).
+    """
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=64)
+    ends_at = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key", "ends_at"], name="one_count_per_window")
+        ]
+
+    def __str__(self):
+        return f"{self.count} in {self.scope} until {self.ends_at}"

@@ -38,6 +38,7 @@ EXCLUDED = [
     "wagtailadmin.editingsession",
     "wagtailadmin.formstate",
     "wagtailcore.uploadedfile",
+    "core.ratecount",
 ]
 
 
@@ -56,7 +57,8 @@ def backup(file: Path | str) -> BackupReport:
     The database is dumped with Django's dumpdata as JSON, which restores into SQLite
     or PostgreSQL alike. The data folder's secrets/ (the site's
     keys, and the inbox keys) is never included: it is backed up separately.
-    The archive is written beside `file` and renamed into place when complete.
+    The archive is written beside `file` and renamed into place when complete; it is
+    readable by its owner only (mode 0600).
     """
     file = Path(file).resolve()
     if file.is_dir():
@@ -79,7 +81,10 @@ def backup(file: Path | str) -> BackupReport:
             {"path": p, "size": f.stat().st_size, "sha256": sha256(f)} for p, f in media
         ]
         partial = Path(work) / "backup.tar.gz"
-        with tarfile.open(partial, "w:gz") as archive:
+        # The archive holds what the database does (password hashes, authenticator keys):
+        # created owner-only, whatever the umask, before a byte is written to it.
+        handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+        with handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
             _add_text(archive, MANIFEST, json.dumps(manifest, indent=1))
             archive.add(types, TYPES)
             archive.add(data, DATA)

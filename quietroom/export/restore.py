@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from quietroom.core import generation
+from quietroom.core.datadir import make_tree_private
 from quietroom.core.models import CustomImage
 from quietroom.export.archive import BackupError, unpack
 
@@ -74,6 +75,9 @@ def _settle_pending_checks() -> None:
 
 def _load(fixtures: list[Path], media: Path, media_root: Path) -> None:
     media.mkdir(exist_ok=True)
+    # Files keep the modes the archive recorded (0644 from a backup made before uploads were
+    # private); the media folder's files are the owner's alone.
+    make_tree_private(media)
     previous = media_root.with_name(f".{media_root.name}.before-restore")
     shutil.rmtree(previous, ignore_errors=True)
     swapped = False

@@ -122,9 +122,19 @@ def _check_target(outdir: Path) -> None:
     outdir.parent.mkdir(parents=True, exist_ok=True)
 
 
+def _make_public(work: Path) -> None:
+    """Folders 0755 and files 0644: the export is the public site, for a web server running as
+    another user to publish. It holds nothing private (SECURITY.md I1), and Quietroom's own
+    umask would otherwise have made every file the owner's alone."""
+    for folder, _dirs, files in os.walk(work):
+        Path(folder).chmod(0o755)
+        for name in files:
+            (Path(folder) / name).chmod(0o644)
+
+
 def _swap(work: Path, outdir: Path) -> None:
     """Put the new export in place with two renames; the old one goes only after."""
-    work.chmod(0o755)
+    _make_public(work)
     if not outdir.exists():
         os.rename(work, outdir)
         return

@@ -1,4 +1,4 @@
-"""Consultation requests (ciphertext only), who opened them, and submission throttling."""
+"""Consultation requests (ciphertext only), who opened them, and which groups read which site."""
 
 import uuid
 
@@ -86,19 +86,6 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.username or 'someone'} {self.get_action_display().lower()} {self.request_id}"
-
-
-class SubmissionThrottle(models.Model):
-    """One accepted submission per row, keyed by a keyed hash of the sender's IP address."""
-
-    key = models.CharField(max_length=64, db_index=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        default_permissions = ()
-
-    def __str__(self):
-        return f"Submission at {self.at:%Y-%m-%d %H:%M}"
 
 
 class InboxGroupSite(models.Model):

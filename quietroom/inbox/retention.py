@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from quietroom.core import throttle
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest
 
 
@@ -20,10 +21,17 @@ def expired(days: int | None = None, now=None):
 
 @transaction.atomic
 def purge(days: int | None = None, now=None, dry_run: bool = False) -> int:
-    """Delete expired requests (rows, not flags) and log each purge; return how many."""
+    """Delete expired requests (rows, not flags) and log each purge; return how many.
+
+    Rate-limit counts whose window is over go too, so none outlives its hour by more than a
+    day even on a site nobody writes to.
+    """
     doomed = list(expired(days, now).values_list("pk", flat=True))
-    if dry_run or not doomed:
+    if dry_run:
         return len(doomed)
+    throttle.forget_expired()
+    if not doomed:
+        return 0
     AccessLogEntry.objects.bulk_create(
         AccessLogEntry(username="retention", request_id=pk, action=AccessLogEntry.Action.PURGED)
         for pk in doomed

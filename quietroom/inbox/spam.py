@@ -1,22 +1,24 @@
 """Spam defences that need no third party and no JavaScript.
 
-A honeypot field people never see, a signed start time that must be old enough, and a
-per-IP limit on accepted submissions kept in the database so every worker process shares it.
+A honeypot field people never see, a signed start time that must be old enough (a person
+takes a few seconds) and young enough (one token cannot be replayed for ever), and a limit on
+accepted submissions per address and hour, counted in the database (quietroom/core/throttle.py)
+so every worker process shares it.
 """
 
-import hashlib
-import hmac
 import time
-from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
-from django.utils import timezone
 
-from quietroom.inbox.models import SubmissionThrottle
+from quietroom.core import throttle
 
 _SALT = "quietroom.contact.started"
+SCOPE = "contact"
+
+
+class OverLimit(Exception):
+    """The sender has had as many requests accepted this window as the limit allows."""
 
 
 def start_token(now: float | None = None) -> str:
@@ -34,27 +36,28 @@ def seconds_since_start(token: str, now: float | None = None) -> float | None:
 
 
 def looks_automated(honeypot: str, token: str) -> bool:
-    """True for a filled honeypot, a forged or missing start time, or a form sent too fast."""
+    """True for a filled honeypot, a forged or missing start time, a form sent too fast, or a
+    start time past its lifetime (the person's text is kept and a fresh one given)."""
     if honeypot:
         return True
     elapsed = seconds_since_start(token)
-    return elapsed is None or elapsed < settings.QUIETROOM_CONTACT_MIN_SECONDS
-
-
-def client_key(ip_address: str) -> str:
-    """A keyed hash of the address, so no IP address is stored."""
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, ip_address.encode(), hashlib.sha256).hexdigest()
+    return (
+        elapsed is None
+        or elapsed < settings.QUIETROOM_CONTACT_MIN_SECONDS
+        or elapsed > settings.QUIETROOM_CONTACT_MAX_SECONDS
+    )
 
 
 def over_limit(ip_address: str) -> bool:
-    window_start = timezone.now() - timedelta(seconds=settings.QUIETROOM_CONTACT_RATE_WINDOW)
-    recent = SubmissionThrottle.objects.filter(key=client_key(ip_address), at__gte=window_start)
-    return recent.count() >= settings.QUIETROOM_CONTACT_RATE_LIMIT
+    """A quick look before the form is read; `take_slot` is what holds the limit."""
+    return throttle.over_limit(SCOPE, ip_address, *_limit())
 
 
-@transaction.atomic
-def record_submission(ip_address: str) -> None:
-    window_start = timezone.now() - timedelta(seconds=settings.QUIETROOM_CONTACT_RATE_WINDOW)
-    SubmissionThrottle.objects.filter(at__lt=window_start).delete()
-    SubmissionThrottle.objects.create(key=client_key(ip_address))
+def take_slot(ip_address: str) -> None:
+    """Count one accepted request from `ip_address`; raises OverLimit at the limit."""
+    if not throttle.take(SCOPE, ip_address, *_limit()):
+        raise OverLimit
+
+
+def _limit() -> tuple[int, int]:
+    return settings.QUIETROOM_CONTACT_RATE_LIMIT, settings.QUIETROOM_CONTACT_RATE_WINDOW

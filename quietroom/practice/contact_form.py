@@ -58,7 +58,10 @@ def contact_view(page, request):
     site = Site.find_for_request(request) or page.get_site()
     # Everything that could fail is done before saving: after the commit, only the notice.
     thanks = page.url + page.reverse_subpage("thanks")
-    consultation = save_submission(form.request_data(), site, ip_address)
+    try:
+        consultation = save_submission(form.request_data(), site, ip_address)
+    except spam.OverLimit:  # others from this address were accepted meanwhile
+        return render(page, request, None, template="practice/contact_limited.html", status=429)
     try:
         practice = PracticeSettings.for_site(site)
         notify(consultation, practice.email, practice.name)
@@ -71,10 +74,12 @@ def contact_view(page, request):
 
 @transaction.atomic
 def save_submission(data: dict, site, ip_address: str):
-    """Store the request and count it against the sender's limit: both or neither."""
-    consultation = store_request(data, site)
-    spam.record_submission(ip_address)
-    return consultation
+    """Count the request against the sender's limit and store it: both or neither.
+
+    Raises spam.OverLimit, storing nothing, when the limit is reached.
+    """
+    spam.take_slot(ip_address)
+    return store_request(data, site)
 
 
 def render(page, request, form, template=None, status=200):

@@ -7,9 +7,10 @@ class SecurityConfig(AppConfig):
     verbose_name = "Security"
 
     def ready(self):
-        from quietroom.security import checks, richtext, sessions, uploads
+        from quietroom.security import checks, richtext, sessions, signin, uploads
 
         checks.register_all()
         richtext.connect()
         sessions.connect()
+        signin.connect()
         uploads.guard_pillow()

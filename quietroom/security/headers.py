@@ -41,4 +41,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             del response[HEADER]
         response = super().process_response(request, response)
         response.setdefault("Permissions-Policy", policy.PERMISSIONS_POLICY)
+        # Django's clickjacking middleware never sees what WhiteNoise answers (static files);
+        # a view that chose to be framed says so with `xframe_options_exempt`.
+        if not getattr(response, "xframe_options_exempt", False):
+            response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response

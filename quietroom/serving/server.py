@@ -1,14 +1,11 @@
 """`quietroom serve`: the production server, granian running the WSGI application."""
 
 import os
-from pathlib import Path
 
-from django.conf import settings
 from granian import Granian
 from granian.constants import Interfaces
 
 WSGI_TARGET = "quietroom.wsgi:application"
-RENDITIONS_URL = "/media/images"
 
 
 def default_workers() -> int:
@@ -18,17 +15,9 @@ def default_workers() -> int:
 def build(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> Granian:
     """A configured granian server for Quietroom; call `.serve()` to run it.
 
-    Image renditions (never the originals) are sent by granian itself straight from disk;
-    every other request goes through the WSGI application and its page cache.
+    Every request goes through the WSGI application, image renditions included: granian's own
+    file serving cannot add the security headers (quietroom/security/media.py serves them).
     """
-    static_mounts = {}
-    renditions = Path(settings.MEDIA_ROOT) / "images"
-    if renditions.is_dir():
-        static_mounts = {
-            "static_path_route": [RENDITIONS_URL],
-            "static_path_mount": [renditions],
-            "static_path_expires": 31536000,
-        }
     return Granian(
         WSGI_TARGET,
         address=host,
@@ -39,5 +28,4 @@ def build(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None)
         backlog=2048,
         log_access=False,
         respawn_failed_workers=True,
-        **static_mounts,
     )

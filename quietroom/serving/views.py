@@ -6,6 +6,7 @@ the view-restriction hook is skipped where no restriction can apply (two queries
 """
 
 from django.http import Http404, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions
@@ -33,5 +34,14 @@ def serve(request, path):
     for before in hooks.get_hooks("before_serve_page"):
         result = before(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
-            return result
-    return chain(page, request, args, kwargs)
+            return private_if(private, result)
+    return private_if(private, chain(page, request, args, kwargs))
+
+
+def private_if(private: bool, response):
+    """A restricted page, its password form or its way to sign in: for one reader, never for
+    the page cache or any cache between the site and the reader."""
+    if private:
+        patch_cache_control(response, private=True, no_store=True)
+        patch_vary_headers(response, ["Cookie"])
+    return response

@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from quietroom.core.datadir import data_dir, prepare, read_or_create_secret
+from quietroom.core.datadir import data_dir, prepare, private_sqlite_file, read_or_create_secret
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # CSP and Permissions-Policy; before WhiteNoise so static files get them too.
     "quietroom.security.headers.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "quietroom.security.static.PublicStaticFilesMiddleware",
     "quietroom.reliability.middleware.FaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "quietroom.security.signin.SignInBusyMiddleware",
 ]
 
 ROOT_URLCONF = "quietroom.urls"
@@ -151,6 +152,8 @@ def database_config() -> dict:
             "NAME": DATA_DIR / "db.sqlite3",
         }
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        if str(config["NAME"]) and not str(config["NAME"]).startswith((":memory:", "file:")):
+            private_sqlite_file(Path(config["NAME"]))
         # WAL lets readers carry on while a writer commits; IMMEDIATE takes the
         # write lock up front so concurrent writers wait (busy timeout) instead
         # of failing with "database is locked" halfway through a transaction.
@@ -236,6 +239,11 @@ WHITENOISE_USE_FINDERS = True
 # Media is served by Django only where no web server sits in front (the demo).
 QUIETROOM_SERVE_MEDIA = env_flag("QUIETROOM_SERVE_MEDIA", default=True)
 
+# Uploads and renditions (and collected static files) are the owner's alone, like the rest of
+# the data dir; a web server in front reads them through the site, or runs as the same user.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
@@ -257,6 +265,8 @@ QUIETROOM_INBOX_RETENTION_DAYS = int(os.environ.get("QUIETROOM_INBOX_RETENTION_D
 QUIETROOM_STATIC_EXPORT = False
 QUIETROOM_CONTACT_URL = ""
 QUIETROOM_CONTACT_MIN_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MIN_SECONDS", "3"))
+# A form's signed start time lasts this long; an older one gets a fresh one, the text kept.
+QUIETROOM_CONTACT_MAX_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MAX_SECONDS", "7200"))
 QUIETROOM_CONTACT_RATE_LIMIT = int(os.environ.get("QUIETROOM_CONTACT_RATE_LIMIT", "10"))
 QUIETROOM_CONTACT_RATE_WINDOW = int(os.environ.get("QUIETROOM_CONTACT_RATE_WINDOW", "3600"))
 
@@ -284,6 +294,8 @@ QUIETROOM_TRUSTED_PROXIES = env_list("QUIETROOM_TRUSTED_PROXIES", [])
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Waits as long as the username's recent failures ask, before the password is checked.
+    "quietroom.security.signin.SignInDelayBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five wrong passwords lock that username from that address, and that address altogether,
@@ -292,9 +304,27 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "quietroom.security.clientip.client_ip"
-AXES_RESET_ON_SUCCESS = True
+# Axes' reset clears the address-wide count too; quietroom/security/signin.py clears only the
+# failures of the username that signed in, at its address.
+AXES_RESET_ON_SUCCESS = False
+# A username's sign-ins wait once it has this many failures within the cool-off time (from any
+# address): BASE seconds, doubling with each further failure, at most MAX. At most
+# MAX_WAITING sign-ins wait at once in a process (granian gives each worker two threads, so
+# one stays free for readers); more are answered 429.
+QUIETROOM_SIGNIN_DELAY_AFTER = int(os.environ.get("QUIETROOM_SIGNIN_DELAY_AFTER", "3"))
+QUIETROOM_SIGNIN_DELAY_BASE = float(os.environ.get("QUIETROOM_SIGNIN_DELAY_BASE", "0.5"))
+QUIETROOM_SIGNIN_DELAY_MAX = float(os.environ.get("QUIETROOM_SIGNIN_DELAY_MAX", "4"))
+QUIETROOM_SIGNIN_MAX_WAITING = int(os.environ.get("QUIETROOM_SIGNIN_MAX_WAITING", "1"))
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1"]
+# Page passwords tried per address and hour (right or wrong, across every page).
+QUIETROOM_PAGE_PASSWORD_LIMIT = int(os.environ.get("QUIETROOM_PAGE_PASSWORD_LIMIT", "10"))
+# Password reset: requests per address and hour, and reset emails per account and hour.
+QUIETROOM_PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_LIMIT", "5"))
+QUIETROOM_PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_EMAILS", "3"))
+# The form's import path (the S105 "password" is only the setting's name).
+_RESET_FORM = "quietroom.security.password_reset.QuietPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = _RESET_FORM
 OTP_TOTP_ISSUER = os.environ.get("QUIETROOM_OTP_ISSUER", "Quietroom")
 
 WAGTAIL_SITE_NAME = "Quietroom"

@@ -17,6 +17,8 @@ QUIETROOM_CHECK_REMEMBERED = True
 # Tasks run as they are enqueued, as the tests were written; the worker's own tests switch to
 # the database backend production uses.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No sign-in waits unless a test asks for it (the lockout tests record the delays instead).
+QUIETROOM_SIGNIN_DELAY_BASE = 0
 # A file, not memory, so live-server threads each get their own connection, as in production,
 # and the tests can read the database's raw bytes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

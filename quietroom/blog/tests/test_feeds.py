@@ -4,6 +4,7 @@ import datetime
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from quietroom.core.tests.factories import make_article, make_blog, make_draft, make_image
@@ -92,3 +93,51 @@ def test_each_blog_has_its_own_feed(client, home, blog, articles):
     _, feed = fetch(client, other.url + "feed/")
 
     assert [e.title for e in feed.entries] == ["Only in the other blog"]
+
+
+HOSTILE_SUMMARY = 'Sleep <img src="https://tracker.example/p.gif"> & rest <b>well</b>'
+HOSTILE_TITLE = 'Rest <img src="https://tracker.example/t.gif"> & sleep'
+
+
+def as_html(value: str) -> BeautifulSoup:
+    return BeautifulSoup(value, "html.parser")
+
+
+@pytest.mark.parametrize("route", ["feed/", "feed/atom/"])
+@pytest.mark.parametrize("field", ["summary", "search_description"])
+def test_a_plain_text_summary_stays_text_in_the_feed(client, blog, route, field):
+    # A WXR excerpt lands in these plain-text fields; a feed reader treats an item's
+    # description as HTML, so the text must be escaped for HTML before XML escapes it again.
+    make_article(blog, "Evening", **{field: HOSTILE_SUMMARY})
+
+    _, feed = fetch(client, blog.url + route)
+    entry = feed.entries[0]
+
+    assert entry.summary_detail.type == "text/html"
+    assert as_html(entry.summary).find(["img", "b"]) is None
+    assert as_html(entry.summary).get_text() == HOSTILE_SUMMARY
+
+
+@pytest.mark.parametrize("route", ["feed/", "feed/atom/"])
+def test_a_title_with_markup_in_it_stays_text_in_the_feed(client, blog, route):
+    make_article(blog, HOSTILE_TITLE)
+
+    _, feed = fetch(client, blog.url + route)
+    title = feed.entries[0].title_detail
+
+    rendered = as_html(title.value) if title.type == "text/html" else None
+    assert rendered is None or rendered.find("img") is None
+    assert (rendered.get_text() if rendered else title.value) == HOSTILE_TITLE
+
+
+@pytest.mark.parametrize("route", ["feed/", "feed/atom/"])
+def test_the_blogs_own_description_stays_text_in_the_feed(client, blog, route):
+    blog.search_description = HOSTILE_SUMMARY
+    blog.save_revision().publish()
+
+    _, feed = fetch(client, blog.url + route)
+    subtitle = feed.feed.subtitle_detail
+
+    rendered = as_html(subtitle.value) if subtitle.type == "text/html" else None
+    assert rendered is None or rendered.find(["img", "b"]) is None
+    assert (rendered.get_text() if rendered else subtitle.value) == HOSTILE_SUMMARY

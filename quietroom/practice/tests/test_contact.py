@@ -195,3 +195,46 @@ def test_too_many_fields_is_a_bad_request_not_a_crash(client, form_url):
 
     assert response.status_code == 400
     assert not ConsultationRequest.objects.exists()
+
+
+def test_a_start_time_older_than_its_lifetime_is_refused_and_the_message_kept(
+    client, form_url, settings
+):
+    import time
+
+    from quietroom.inbox import spam
+
+    settings.QUIETROOM_CONTACT_MAX_SECONDS = 7200
+    stale = spam.start_token(now=time.time() - 7201)
+
+    response = post(client, form_url, started=stale, message="Still here after lunch")
+
+    assert response.status_code == 400
+    assert not ConsultationRequest.objects.exists()
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("textarea", id="id_message").text.strip() == "Still here after lunch"
+    assert soup.find(attrs={"name": "started"})["value"] != stale
+    assert post(client, form_url, started=soup.find(attrs={"name": "started"})["value"])
+
+
+def test_one_start_time_sent_again_and_again_is_still_held_to_the_limit(client, form_url):
+    from quietroom.inbox import spam
+
+    token = spam.start_token()
+    answers = [post(client, form_url, started=token).status_code for _ in range(12)]
+
+    assert answers == [302] * 10 + [429] * 2
+
+
+def test_the_limit_keeps_one_count_per_address_and_window_not_a_row_per_request(client, form_url):
+    from quietroom.core.models import RateCount
+
+    for _ in range(3):
+        post(client, form_url)
+
+    count = RateCount.objects.get()
+    assert count.count == 3
+    assert count.scope == "contact"
+    assert "127.0.0.1" not in count.key
+    received = ConsultationRequest.objects.values_list("received_at", flat=True)
+    assert all(count.ends_at != int(moment.timestamp()) for moment in received)

@@ -6,16 +6,17 @@ from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
+from quietroom.core.models import RateCount
 from quietroom.core.tests.factories import sign_in_verified, valid_request
 from quietroom.demo.build import ADMIN_USERNAME, build_demo_site, ensure_admin
 from quietroom.inbox import access
-from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, SubmissionThrottle
+from quietroom.inbox.models import AccessLogEntry, ConsultationRequest
 from quietroom.inbox.store import store_request
 from quietroom.practice.contact_form import save_submission
 from quietroom.practice.models import HomePage
 from quietroom.reliability.tests.broken import refused
 
-THROTTLE = SubmissionThrottle._meta.db_table
+THROTTLE = RateCount._meta.db_table
 ACCESS_LOG = AccessLogEntry._meta.db_table
 
 
@@ -42,7 +43,7 @@ def test_a_submission_whose_throttle_record_fails_is_not_stored(contact_page, in
         save_submission({"message": "half-written?"}, contact_page.get_site(), "192.0.2.7")
 
     assert not ConsultationRequest.objects.exists()
-    assert not SubmissionThrottle.objects.exists()
+    assert not RateCount.objects.exists()
 
 
 def test_the_contact_form_answers_a_failed_save_with_a_calm_500_and_stores_nothing(
@@ -56,7 +57,7 @@ def test_the_contact_form_answers_a_failed_save_with_a_calm_500_and_stores_nothi
     assert b"Traceback" not in response.content
     assert b"may not have been saved" in response.content
     assert not ConsultationRequest.objects.exists()
-    assert not SubmissionThrottle.objects.exists()
+    assert not RateCount.objects.exists()
 
 
 def test_a_status_change_whose_log_entry_fails_is_undone(reader, item):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from quietroom.inbox import access
+from quietroom.security.tests.live_site import secure_server, secure_site  # noqa: F401
 from quietroom.security.tests.scene import child_collection, editors_group, unowned_objects
 
 

@@ -106,18 +106,20 @@ def test_static_files_carry_the_headers(https, demo_site):
 
     assert response.status_code == 200
     assert_reader_policy(response, "static file")
+    assert response["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.django_db
-def test_uploaded_images_are_served_with_a_policy_that_lets_nothing_run(https, demo_site):
-    image = CustomImage.objects.first()
-    response = https.get(image.file.url)
+def test_image_renditions_are_served_with_a_policy_that_lets_nothing_run(https, demo_site):
+    rendition = CustomImage.objects.first().get_rendition("width-400")
+    response = https.get(rendition.url)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     policy = assert_common_headers(response, "media image")
     assert policy["default-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
+    assert response["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.django_db

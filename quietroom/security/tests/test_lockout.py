@@ -131,3 +131,124 @@ def test_lockouts_are_logged_without_the_password(client, therapist, caplog):
     assert WRONG not in caplog.text
     for attempt in AccessAttempt.objects.all():
         assert WRONG not in f"{attempt.get_data} {attempt.post_data}"
+
+
+# One success clears only its own failures (issue 11.2)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An ordinary editor's account: anyone with one could otherwise lift every lockout."""
+    return django_user_model.objects.create_user("editor9", "e9@example.org", PASSWORD)
+
+
+@pytest.mark.django_db
+def test_signing_in_to_ones_own_account_does_not_lift_the_lock_on_guesses_at_another(
+    client, therapist, editor
+):
+    answers = []
+    for _ in range(5):
+        answers += fail(client, "editor1", 4, "127.0.0.30")
+        answers.append(sign_in(client, "editor9", PASSWORD, "127.0.0.30"))
+        client.logout()
+
+    assert 429 in [answer.status_code for answer in answers]
+    assert sign_in(client, "editor1", PASSWORD, "127.0.0.30").status_code == 429
+    assert signed_in(sign_in(client, "editor1", PASSWORD, "127.0.0.31"))
+
+
+@pytest.mark.django_db
+def test_a_success_clears_that_usernames_failures_at_that_address_and_nothing_else(
+    client, therapist, editor
+):
+    fail(client, "editor9", 2, "127.0.0.32")
+    fail(client, "editor1", 2, "127.0.0.32")
+    fail(client, "editor9", 1, "127.0.0.33")
+
+    assert signed_in(sign_in(client, "editor9", PASSWORD, "127.0.0.32"))
+
+    left = set(AccessAttempt.objects.values_list("username", "ip_address", "failures_since_start"))
+    assert left == {("editor1", "127.0.0.32", 2), ("editor9", "127.0.0.33", 1)}
+
+
+# A username guessed from many addresses is slowed down (E1, issue 11.2)
+
+
+@pytest.fixture
+def waits(monkeypatch, settings):
+    """The sign-in delays asked for, recorded instead of slept."""
+    from quietroom.security import signin
+
+    settings.QUIETROOM_SIGNIN_DELAY_AFTER = 3
+    settings.QUIETROOM_SIGNIN_DELAY_BASE = 0.5
+    settings.QUIETROOM_SIGNIN_DELAY_MAX = 4
+    asked = []
+    monkeypatch.setattr(signin, "pause", asked.append)
+    return asked
+
+
+def test_the_delay_grows_with_a_usernames_recent_failures_up_to_a_cap(settings):
+    from quietroom.security.signin import delay_for
+
+    settings.QUIETROOM_SIGNIN_DELAY_AFTER = 3
+    settings.QUIETROOM_SIGNIN_DELAY_BASE = 0.5
+    settings.QUIETROOM_SIGNIN_DELAY_MAX = 4
+
+    assert [delay_for(n) for n in range(9)] == [0, 0, 0, 0.5, 1, 2, 4, 4, 4]
+
+
+@pytest.mark.django_db
+def test_sixty_guesses_from_sixty_addresses_slow_the_next_sign_in_before_its_password_is_checked(
+    client, therapist, waits
+):
+    for n in range(60):
+        assert sign_in(client, "editor1", WRONG, f"198.51.100.{n}").status_code == 200
+
+    right = sign_in(client, "editor1", PASSWORD, "198.51.100.200")
+
+    assert signed_in(right)
+    assert waits[-1] == 4
+    assert waits[:3] == [0.5, 1, 2]
+    assert len(waits) == 61 - 3
+
+
+@pytest.mark.django_db
+def test_an_unknown_username_is_slowed_exactly_like_a_real_one(client, therapist, waits):
+    for n in range(5):
+        sign_in(client, "editor1", WRONG, f"198.51.100.{n}")
+    real = list(waits)
+    waits.clear()
+    for n in range(5):
+        sign_in(client, "ghost1", WRONG, f"198.51.100.{n + 10}")
+
+    assert waits == real == [0.5, 1]
+
+
+@pytest.mark.django_db
+def test_a_username_without_recent_failures_signs_in_at_once(client, therapist, waits):
+    fail(client, "someone-else", 6, "127.0.0.40")
+    waits.clear()
+
+    assert signed_in(sign_in(client, "editor1", PASSWORD, "127.0.0.41"))
+    assert waits == []
+
+
+@pytest.mark.django_db
+def test_sign_ins_beyond_the_waiting_limit_are_refused_calmly(client, therapist, waits, settings):
+    from quietroom.security import signin
+
+    settings.QUIETROOM_SIGNIN_MAX_WAITING = 1
+    for n in range(3):
+        sign_in(client, "editor1", WRONG, f"198.51.100.{n}")
+    attempts_before = AccessAttempt.objects.count()
+
+    with signin.room.seat(capacity=1):  # another sign-in is waiting already
+        refused = sign_in(client, "editor1", PASSWORD, "198.51.100.9")
+        not_delayed = sign_in(client, "editor9", WRONG, "198.51.100.10")
+
+    assert refused.status_code == 429
+    assert b"Too many sign-in attempts" in refused.content
+    assert not signed_in(refused)
+    assert AccessAttempt.objects.count() == attempts_before + 1  # only editor9's failure
+    assert not_delayed.status_code == 200
+    assert signed_in(sign_in(client, "editor1", PASSWORD, "198.51.100.9"))

@@ -339,3 +339,57 @@ def test_an_administrator_still_chooses_any_page_and_lists_every_image(
 
     assert CANARY in browsed
     assert CANARY in images
+
+
+# Admin reports (issue 11.9): none shows anything of a page outside the editor's section
+
+REPORTS = [
+    "locked_pages",
+    "workflow",
+    "workflow_tasks",
+    "site_history",
+    "aging_pages",
+    "page_types_usage",
+]
+
+
+def unowned_everywhere(unowned, django_user_model):
+    """The unowned page in every report's way: locked, in moderation, long unpublished."""
+    from wagtail.models import Workflow
+
+    page = unowned.page
+    boss = django_user_model.objects.create_superuser("boss", password="a long passphrase")
+    page.locked, page.locked_by = True, boss
+    page.save(update_fields=["locked", "locked_by"])
+    page.save_revision(user=boss)  # and the most recently edited page of its type
+    Workflow.objects.get(name="Moderators approval").start(page, boss)
+    return page
+
+
+def test_no_admin_report_shows_a_page_outside_the_editors_section(
+    client, section_editor, blog, unowned, django_user_model
+):
+    from quietroom.core.tests.factories import make_article
+
+    own = make_article(blog, "Own article in the report")
+    unowned_everywhere(unowned, django_user_model)
+    for name in REPORTS:
+        for view in (name, f"{name}_results"):
+            response = client.get(reverse(f"wagtailadmin_reports:{view}"))
+            if response.status_code == 200:
+                assert CANARY not in response.content.decode(), view
+            else:
+                assert_refused(response)
+    usage = text(client.get(reverse("wagtailadmin_reports:page_types_usage_results")))
+    assert own.title in usage
+
+
+def test_an_administrator_still_sees_every_page_in_the_page_types_report(
+    client, unowned, django_user_model
+):
+    admin = unowned_everywhere(unowned, django_user_model).locked_by
+    sign_in_verified(client, admin)
+
+    usage = text(client.get(reverse("wagtailadmin_reports:page_types_usage_results")))
+
+    assert CANARY in usage

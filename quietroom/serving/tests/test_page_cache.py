@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction, Site
 
 from quietroom.core import generation
-from quietroom.core.tests.factories import make_article, make_contact_page
+from quietroom.core.tests.factories import make_article, make_contact_page, sign_in_verified
 from quietroom.practice.models import PracticeSettings
 from quietroom.serving import pagecache
 from quietroom.serving.tests.support import (
@@ -136,7 +136,7 @@ def test_a_settings_change_reaches_every_cached_page(home, article):
 def test_signed_in_editors_bypass_the_cache(client, article, django_user_model):
     wsgi_get(article.url)
     editor = django_user_model.objects.create_superuser("ed", password="pw")
-    client.force_login(editor)
+    sign_in_verified(client, editor)  # outside the admin a password alone is not signed in
     session = client.cookies["sessionid"].value
 
     status, headers, body = wsgi_get(article.url, cookie=f"sessionid={session}")

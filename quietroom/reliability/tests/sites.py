@@ -1,4 +1,7 @@
-"""Demo databases for the live fault tests: built once per run, copied for each test."""
+"""Demo sites for the live tests (fault and security): built once per run, copied for each test.
+
+Imported by quietroom/conftest.py, so every app's live tests share the one demo build.
+"""
 
 import os
 import shutil
