@@ -10,6 +10,7 @@ import argparse
 import gzip
 import json
 import os
+import platform
 import sys
 import tempfile
 import time
@@ -35,6 +36,7 @@ from bench.measure import (
 ARTICLE = "/articles/grief-has-no-schedule/"
 INDEX = "/articles/"
 WXR = corpus_dir() / "theme-unit-test-data.xml"
+RESULTS = Path(__file__).with_name("RESULTS.md")
 
 
 def environment(data_dir: Path) -> dict:
@@ -136,7 +138,27 @@ def main() -> None:
     rendered = render(env)
     imported = import_rate(work)
     published = publish_cost(work, options.practices)
-    print(report(weight, requests, ours, reference, exported, rendered, imported, published))
+    written = report(weight, requests, ours, reference, exported, rendered, imported, published)
+    print(written)
+    RESULTS.write_text(results_page(written, options))
+    print(f"\nwritten to {RESULTS.relative_to(RESULTS.parent.parent)}")
+
+
+def results_page(written: str, options) -> str:
+    """bench/RESULTS.md: the last run's table with when and where it ran, so figures quoted
+    in the docs come from a run and not from memory."""
+    machine = platform.uname()
+    return (
+        "# Quietroom's speed: the last `bench/run`\n\n"
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine.system}"
+        f" {machine.release} {machine.machine}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}; wrk {options.seconds} s per URL,"
+        f" {options.workers} workers; load average as it ended"
+        f" {' / '.join(f'{value:.2f}' for value in os.getloadavg())}.\n"
+        "Every ratio compares two figures taken in this same run. Written by `bench/run`;"
+        " run it again after a change.\n\n"
+        f"```\n{written}\n```\n"
+    )
 
 
 def report(weight, requests, ours, reference, exported, rendered, imported, published) -> str:
