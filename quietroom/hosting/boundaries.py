@@ -2,15 +2,15 @@
 
 A user whose groups are bound to sites (the binding `add_practice` makes) works on those
 sites only; a user bound to none (a superuser, or anyone on a deployment of one practice)
-is not narrowed here. Pages, images and documents are already bounded by the groups' page
-and collection rights; what Wagtail scopes by model rather than by site is narrowed here:
-site settings, and the page chooser's list of live pages (security/reach.py asks through
-the `quietroom_user_sites` hook).
+is not narrowed here. Pages, images and documents are bounded by the groups' page and
+collection rights, site settings by Wagtail's per-site settings rights (GroupSitePermission).
+What Wagtail scopes by model rather than by site is narrowed here: the page chooser's list
+of live pages (security/reach.py asks through the `quietroom_user_sites` hook) and the page
+it is opened on.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from wagtail.models import Site
+from django.http import Http404
+from wagtail.models import Page, Site
 
 from quietroom.inbox.models import InboxGroupSite
 
@@ -29,9 +29,15 @@ def root_paths(site_ids) -> list[str]:
     return list(Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True))
 
 
+def within(page_path: str, roots: list[str]) -> bool:
+    """Whether a page at `page_path` is one of `roots`, under one, or above them all (the
+    tree's root, where a chooser starts)."""
+    return any(page_path.startswith(root) or root.startswith(page_path) for root in roots)
+
+
 class PracticeBoundaryMiddleware:
-    """Refuses the settings of another practice's site (Wagtail's settings permission is per
-    model, so it would otherwise open every site's)."""
+    """Refuses the page chooser opened on another practice's page: its title heads the
+    listing even when the listing itself is narrowed."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,18 +47,12 @@ class PracticeBoundaryMiddleware:
 
     def process_view(self, request, view, args, kwargs):
         match = request.resolver_match
-        if match is None or "wagtailsettings" not in match.namespaces:
+        if match is None or match.url_name != "wagtailadmin_choose_page_child":
             return None
         sites = bound_sites(request.user)
         if sites is None:
             return None
-        site_pk = kwargs.get("pk")
-        if site_pk is None:
-            if "app_name" in kwargs and "model_name" in kwargs:
-                return redirect(
-                    "wagtailsettings:edit", kwargs["app_name"], kwargs["model_name"], min(sites)
-                )
-            return None
-        if int(site_pk) not in sites:
-            raise PermissionDenied
+        parent = Page.objects.filter(pk=kwargs["parent_page_id"]).values_list("path", flat=True)
+        if not parent or not within(parent[0], root_paths(sites)):
+            raise Http404
         return None

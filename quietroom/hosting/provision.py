@@ -25,6 +25,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     PageLogEntry,
     ReferenceIndex,
@@ -44,12 +45,16 @@ MEDIA_RIGHTS = {
 }
 OWNER_RIGHTS = (
     ("wagtailadmin", "access_admin"),
-    ("practice", "change_practicesettings"),
-    ("checks", "change_checkssettings"),
     ("inbox", access.READ),
     ("inbox", access.PREVIEW),
 )
 EDITOR_RIGHTS = (("wagtailadmin", "access_admin"),)
+# Given for the practice's own site only (Wagtail's GroupSitePermission): the settings views,
+# their menu and their site switcher then know no other practice.
+OWNER_SITE_RIGHTS = (
+    ("practice", "change_practicesettings"),
+    ("checks", "change_checkssettings"),
+)
 
 
 class PracticeError(ValueError):
@@ -107,6 +112,10 @@ def add_practice(hostname: str, name: str, owner_email: str | None = None, port:
     PracticeSettings.objects.filter(site=site).update(name=name.strip(), email=owner_email or "")
     collection = Collection.get_first_root_node().add_child(name=f"{name.strip()} ({hostname})")
     owners = practice_group(f"{hostname}: owners", site, home, collection, OWNER_RIGHTS)
+    for app_label, codename in OWNER_SITE_RIGHTS:
+        GroupSitePermission.objects.create(
+            group=owners, site=site, permission=permission(app_label, codename)
+        )
     practice_group(f"{hostname}: editors", site, home, collection, EDITOR_RIGHTS)
     username = path = None
     if owner_email:
@@ -130,28 +139,26 @@ def unique_slug(hostname: str) -> str:
 def practice_group(name, site, home, collection, rights) -> Group:
     group = Group.objects.create(name=name)
     for app_label, codename in rights:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
+        group.permissions.add(permission(app_label, codename))
     for codename in PAGE_RIGHTS:
         GroupPagePermission.objects.create(
             group=group,
             page=home,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
+            permission=permission("wagtailcore", codename),
         )
     for app_label, codenames in MEDIA_RIGHTS.items():
         for codename in codenames:
             GroupCollectionPermission.objects.create(
                 group=group,
                 collection=collection,
-                permission=Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                ),
+                permission=permission(app_label, codename),
             )
     InboxGroupSite.objects.create(group=group, site=site)
     return group
+
+
+def permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def set_password_path(user) -> str:

@@ -5,12 +5,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail import hooks
-from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.views.reports.page_types_usage import (
+    PageTypesUsageReportFilterSet,
+    PageTypesUsageReportView,
+)
 from wagtail.documents import get_permission_policy as document_policy
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_permission_policy as image_policy
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
 USER_SITES_HOOK = "quietroom_user_sites"
@@ -57,6 +60,26 @@ class PermittedDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
         return permitted_media(super().get_queryset(), document_policy(), self.request.user)
 
 
+class PermittedPageTypesUsageFilterSet(PageTypesUsageReportFilterSet):
+    """The report's site filter offers only the sites whose home the user may explore
+    (Wagtail's names every site of the deployment, other practices' too)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if "site" not in self.filters or user is None or user.is_superuser:
+            return
+        explorable = policy_registry.get_by_type(Page).explorable_instances(user)
+        sites = Site.objects.filter(root_page__in=explorable).select_related("root_page")
+        self.sites = {site.pk: site for site in sites}
+        if len(self.sites) > 1:
+            choices = [(site.root_page.path, str(site)) for site in self.sites.values()]
+            self.filters["site"].extra["choices"] = choices
+        else:
+            self.sites_filter_enabled = False
+            del self.filters["site"]
+
+
 class PermittedPageTypesUsageView(PageTypesUsageReportView):
     """The page types report, counting and naming only pages the user may explore.
 
@@ -64,6 +87,8 @@ class PermittedPageTypesUsageView(PageTypesUsageReportView):
     edited one, drafts included, whoever asks: a limited editor saw the titles of drafts in
     sections they cannot open.
     """
+
+    filterset_class = PermittedPageTypesUsageFilterSet
 
     def get_queryset(self):
         self.queryset = ContentType.objects.filter(model__in=self.page_models)
