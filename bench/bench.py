@@ -71,6 +71,34 @@ def load(base: str, seconds: int) -> dict:
     return {path: wrk(base + path, seconds=seconds) for path in (ARTICLE, INDEX)}
 
 
+def earlier(options, work: Path) -> dict:
+    """The cached pages of the checkout at `options.against`, served by its own code (first on
+    the path) on a demo it built itself."""
+    env = environment(work / "before-data")
+    env["PYTHONPATH"] = str(options.against.resolve())
+    quietroom("demo", "--no-serve", env=env)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
+    with running(serve, env, base + "/"):
+        return load(base, options.seconds)
+
+
+def compared(ours, before, reference, against: Path) -> str:
+    rows = [("cached page, same run", "this code", "earlier code", "share of nginx: now / before")]
+    for path, name in ((ARTICLE, "article"), (INDEX, "blog index")):
+        nginx_rps = reference[path]["rps"]
+        rows.append(
+            (
+                f"{name} req/s",
+                f"{ours[path]['rps']:,.0f}",
+                f"{before[path]['rps']:,.0f}",
+                f"{ours[path]['rps'] / nginx_rps:.0%} / {before[path]['rps'] / nginx_rps:.0%}",
+            )
+        )
+    return f"Earlier code: {against}\n" + table(rows)
+
+
 def export_site(env: dict, out: Path, base_url: str) -> dict:
     started = time.perf_counter()
     quietroom("export_static", str(out), "--base-url", base_url, env=env)
@@ -119,6 +147,12 @@ def main() -> None:
     parser.add_argument(
         "--practices", type=int, default=200, help="sites for the cost of one publish"
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="a checkout of an earlier Quietroom: its cached article and blog index are measured"
+        " in the same run, beside this one and nginx",
+    )
     options = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
@@ -132,6 +166,7 @@ def main() -> None:
         weight = page_weight(base)
         requests = browser_requests(base + ARTICLE)
         ours = load(base, options.seconds)
+    before = earlier(options, work) if options.against else None
     exported = export_site(env, work / "site", static_base)
     with nginx(work / "site", static_port):
         reference = load(static_base, options.seconds)
@@ -139,6 +174,8 @@ def main() -> None:
     imported = import_rate(work)
     published = publish_cost(work, options.practices)
     written = report(weight, requests, ours, reference, exported, rendered, imported, published)
+    if before:
+        written += "\n\n" + compared(ours, before, reference, options.against)
     print(written)
     RESULTS.write_text(results_page(written, options))
     print(f"\nwritten to {RESULTS.relative_to(RESULTS.parent.parent)}")
