@@ -244,6 +244,9 @@ class ArticlePage(QualityPreviewMixin, Page):
         A published article read by a reader finds them in its blog's remembered order;
         anything else (a draft in preview, a private article) asks the database.
         """
+        if self.pk is None:
+            # A new article's preview: it has no place in its blog until it is saved.
+            return None, None
         here = None
         if site_id is not None:
             order = blog_order(site_id, blog_path(self))

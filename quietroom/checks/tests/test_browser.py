@@ -69,3 +69,53 @@ def test_a_finding_link_scrolls_the_editor_to_the_field_and_focuses_it(demo, dja
 
     assert in_body.endswith("-value-alt_text")
     assert on_promote_tab.endswith("#tab-promote")
+
+
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+    (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def sign_in_with_second_factor(page, origin, username, password, device):
+    page.goto(f"{origin}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.fill("#id_token", current_code(device))
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{origin}/admin/")
+
+
+def test_the_preview_panel_shows_the_article_and_its_quality_report_under_the_real_policy(
+    demo, django_user_model, tmp_path
+):
+    writer = django_user_model.objects.create_superuser(
+        "writer", "w@example.org", "a-long-password"
+    )
+    device = TOTPDevice.objects.create(user=writer, name="phone", confirmed=True)
+    article = ArticlePage.objects.get(slug="first-therapy-session")
+    console = []
+
+    with chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})  # the real policy
+        page.set_default_timeout(60_000)  # the editor is slow to load on a busy machine
+        page.add_init_script(WATCH_CSP)
+        page.on("console", lambda message: console.append(message.text))
+        sign_in_with_second_factor(page, demo.url, "writer", "a-long-password", device)
+        page.goto(f"{demo.url}/admin/pages/{article.pk}/edit/")
+        page.click("button[data-side-panel-toggle=preview]")
+        preview = page.frame_locator("#w-preview-iframe")
+        preview.locator("h1", has_text=article.title).wait_for()
+        page.screenshot(path=tmp_path / "preview-article.png")
+        page.select_option("#id_preview_mode", "quality")
+        preview.locator("h1", has_text="Quality report").wait_for()
+        report_text = preview.locator("main").inner_text()
+        page.screenshot(path=tmp_path / "preview-quality.png")
+        frames = [frame.evaluate("window.__csp") for frame in page.frames]
+
+    assert f"For “{article.title}”" in report_text
+    assert "min to read" in report_text
+    assert [violation for found in frames for violation in found] == []
+    assert not [m for m in console if "Content Security Policy" in m or "frame-ancestors" in m]
