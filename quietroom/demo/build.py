@@ -110,6 +110,7 @@ def ensure_settings(home: HomePage) -> None:
     if practice.name == PracticeSettings._meta.get_field("name").default:
         for name, value in content.PRACTICE.items():
             setattr(practice, name, value)
+        practice.crisis_services = [("service", service) for service in content.CRISIS_SERVICES]
         practice.save()
 
 

@@ -85,3 +85,32 @@ def test_every_demo_article_is_live_with_a_described_hero_and_an_author(inbox_ke
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert PracticeSettings.for_site(site).name == "Linden Tree Counselling"
+
+
+@pytest.mark.django_db
+def test_the_demo_practice_in_illinois_lists_crisis_services_of_the_us(inbox_keys):
+    run_demo()
+
+    practice = PracticeSettings.for_site(Site.objects.get(is_default_site=True))
+    services = {block.value["name"]: block.value for block in practice.crisis_services}
+
+    assert practice.country == "US"
+    assert set(services) == {
+        "Emergency services",
+        "988 Suicide & Crisis Lifeline",
+        "Crisis Text Line",
+    }
+    assert services["Emergency services"]["phone"] == "911"
+    assert services["988 Suicide & Crisis Lifeline"]["text"] == "988"
+    assert services["Crisis Text Line"]["text"] == "741741"
+    assert "HOME" in services["Crisis Text Line"]["description"]
+    assert "Samaritans" not in practice.crisis_line + str(list(services))
+    assert "988" in practice.crisis_line
+
+
+@pytest.mark.django_db
+def test_the_demo_practice_keeps_the_time_of_illinois(inbox_keys):
+    run_demo()
+
+    practice = PracticeSettings.for_site(Site.objects.get(is_default_site=True))
+    assert practice.time_zone == "America/Chicago"

@@ -1,5 +1,11 @@
 """Per-site practice settings: who the practice is and where a reader in crisis can turn."""
 
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -46,6 +52,29 @@ DEFAULT_CRISIS_SERVICES = [
 ]
 
 
+def default_time_zone() -> str:
+    return settings.TIME_ZONE
+
+
+@cache
+def time_zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def validate_time_zone(name: str) -> None:
+    """Refuse anything but an IANA time zone name the system knows, such as America/Chicago."""
+    if name not in time_zone_names():
+        raise ValidationError(
+            "Choose a time zone from the list, such as America/Chicago or Europe/London."
+        )
+
+
+def time_zone_widget() -> forms.Select:
+    # Choices on the form, not the model: the list comes from the system's time zone data,
+    # which a migration must not depend on.
+    return forms.Select(choices=[(name, name.replace("_", " ")) for name in time_zone_names()])
+
+
 class SocialLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60, help_text="For example: Instagram.")
     url = blocks.URLBlock()
@@ -80,6 +109,12 @@ class PracticeSettings(BaseSiteSetting):
     country = models.CharField(max_length=2, blank=True, help_text="Two-letter code, e.g. US.")
     hours = models.TextField(
         "opening hours", max_length=300, blank=True, help_text="One line per day or range."
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text="Where the practice is: times in the inbox are shown in this zone.",
     )
     booking_url = models.URLField("booking link", blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], blank=True)
@@ -118,6 +153,7 @@ class PracticeSettings(BaseSiteSetting):
                 FieldPanel("region"),
                 FieldPanel("postal_code"),
                 FieldPanel("country"),
+                FieldPanel("time_zone", widget=time_zone_widget()),
                 FieldPanel("hours"),
             ],
             heading="Where and when",
