@@ -1,5 +1,7 @@
 """`quietroom demo --no-serve` builds the sample practice once, however often it runs."""
 
+import re
+import stat
 from io import StringIO
 
 import pytest
@@ -12,9 +14,11 @@ from wagtail.models import Page, Site
 from quietroom.blog.models import ArticlePage, BlogCategory
 from quietroom.core.models import CustomImage
 from quietroom.demo.articles import ARTICLES
+from quietroom.demo.signin import SHEET_NAME
 from quietroom.inbox import access
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.practice.models import ClinicianPage, HomePage, PracticeSettings, ServicePage
+from quietroom.security.twofactor import recovery
 
 
 def run_demo():
@@ -52,8 +56,8 @@ def test_running_the_demo_twice_leaves_one_copy_of_everything(monkeypatch, inbox
     assert after_first["services"] == 3
     assert after_first["requests"] == 2
     assert HomePage.objects.count() == 1
-    assert "Password (shown once):" in first_output
-    assert "Password" not in second_output.replace("password unchanged", "")
+    assert "(shown only now: write it down)" in first_output
+    assert "shown only now" not in second_output
     assert "nothing to add" in second_output
 
 
@@ -114,3 +118,42 @@ def test_the_demo_practice_keeps_the_time_of_illinois(inbox_keys):
 
     practice = PracticeSettings.for_site(Site.objects.get(is_default_site=True))
     assert practice.time_zone == "America/Chicago"
+
+
+@pytest.mark.django_db
+def test_the_demo_ends_with_how_to_sign_in_and_keeps_the_codes_in_a_private_file(
+    monkeypatch, inbox_keys
+):
+    monkeypatch.setenv("QUIETROOM_ADMIN_PASSWORD", "a-long-demo-passphrase")
+
+    output = run_demo()
+
+    summary = output[output.index("Your demo practice is ready.") :]
+    assert "http://127.0.0.1:8000/admin/" in summary
+    assert "User:            admin" in summary
+    assert "a-long-demo-passphrase" in summary
+    assert "changepassword admin" in summary
+    assert "reset_two_factor admin" in summary
+    assert "█" not in summary, "the QR code comes before the summary"
+    assert "Subject: New consultation request" not in summary
+    sheet = inbox_keys.parent / SHEET_NAME
+    assert str(sheet) in summary
+    assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
+    codes = re.findall(r"^  ([a-z2-9]{5}-[a-z2-9]{5})$", sheet.read_text(), re.MULTILINE)
+    assert len(codes) == 10
+    device = recovery.recovery_device(get_user_model().objects.get(username="admin"))
+    assert recovery.use_code(device, recovery.normalise(codes[0]))
+    assert "a-long-demo-passphrase" not in sheet.read_text()
+
+
+@pytest.mark.django_db
+def test_a_second_run_makes_no_new_codes_and_leaves_the_file_alone(inbox_keys):
+    run_demo()
+    sheet = inbox_keys.parent / SHEET_NAME
+    before = sheet.read_text()
+
+    output = run_demo()
+
+    assert sheet.read_text() == before
+    assert "Your demo practice is ready." in output
+    assert "the one printed the first time" in output
