@@ -3,7 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+# A quotation longer than a pull quote (or with links) is a blockquote in the text.
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 CALLOUT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 

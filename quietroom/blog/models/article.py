@@ -25,6 +25,7 @@ from quietroom.checks.from_page import image_field, stream_parts
 from quietroom.checks.panels import QualityPanel
 from quietroom.checks.preview import QualityPreviewMixin
 from quietroom.core import generation, memo
+from quietroom.core.restrictions import is_restricted
 from quietroom.core.sites import site_table
 
 # Google shows about 160 characters; the summary's own limit is 300.
@@ -68,6 +69,18 @@ class Term:
     name: str
     slug: str
     url: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote an article, as readers see it: the page link only once the author's page is
+    live and public (an imported author waits as a draft until the owner confirms them)."""
+
+    name: str
+    credentials: str = ""
+    pronouns: str = ""
+    summary: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -229,6 +242,20 @@ class ArticlePage(QualityPreviewMixin, Page):
     @cached_property
     def category_list(self) -> list:
         return list(self.categories.all())
+
+    def byline(self, request=None) -> Byline | None:
+        """The author as readers see them, or None for an article without one."""
+        author = self.author
+        if author is None:
+            return None
+        public = author.live and not is_restricted(author.path)
+        return Byline(
+            name=author.title,
+            credentials=author.credentials,
+            pronouns=author.pronouns,
+            summary=author.summary,
+            url=(author.get_url(request) or "") if public else "",
+        )
 
     def previous_article(self):
         """The newer neighbour in the blog index, or None at the top."""
