@@ -44,6 +44,14 @@ class ImageWithAltBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image.html"
 
+    def clean(self, value):
+        """An empty alt text starts from the image's description, as in the editor."""
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not (value.get("alt_text") or "").strip():
+            value["alt_text"] = image.default_alt_text[:250]
+        return value
+
 
 class CalloutBlock(blocks.StructBlock):
     """A boxed note: a practical tip, or something the reader should not miss."""

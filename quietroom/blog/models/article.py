@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from quietroom.blog.blocks import ArticleBodyBlock
+from quietroom.blog.forms import ArticlePageForm
 from quietroom.blog.models.taxonomy import ArticlePageTag
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import opening_text, reading_minutes, value_text, word_count
@@ -184,6 +186,7 @@ class ArticlePage(QualityPreviewMixin, Page):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
+    base_form_class = ArticlePageForm
     content_panels = [
         QualityPanel(),
         *Page.content_panels,
@@ -196,9 +199,11 @@ class ArticlePage(QualityPreviewMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("author"),
+                # A menu of the practice's clinicians: the page chooser's tree and its banner
+                # about page types are more than choosing a name needs.
+                FieldPanel("author", widget=forms.Select),
                 FieldPanel("date"),
-                FieldPanel("categories"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
             heading="About this article",
@@ -217,6 +222,9 @@ class ArticlePage(QualityPreviewMixin, Page):
     def clean(self):
         super().clean()
         self.hero_alt = self.hero_alt.strip()
+        if self.hero_image_id and not self.hero_alt:
+            # Typed once, on upload: the image's description is where every use starts.
+            self.hero_alt = self.hero_image.default_alt_text[:250]
         if self.hero_image_id and not self.hero_alt:
             raise ValidationError(
                 {

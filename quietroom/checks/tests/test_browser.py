@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from quietroom.blog.models import ArticlePage
+from quietroom.core.tests.admin_browser import sign_in
 from quietroom.core.tests.factories import current_code, make_image
 from quietroom.demo.build import build_demo_site
 from quietroom.theme.tests.browser import chromium_browser
@@ -78,16 +79,6 @@ document.addEventListener("securitypolicyviolation",
 """
 
 
-def sign_in_with_second_factor(page, origin, username, password, device):
-    page.goto(f"{origin}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.fill("#id_token", current_code(device))
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{origin}/admin/")
-
-
 def test_the_preview_panel_shows_the_article_and_its_quality_report_under_the_real_policy(
     demo, django_user_model, tmp_path
 ):
@@ -103,7 +94,7 @@ def test_the_preview_panel_shows_the_article_and_its_quality_report_under_the_re
         page.set_default_timeout(60_000)  # the editor is slow to load on a busy machine
         page.add_init_script(WATCH_CSP)
         page.on("console", lambda message: console.append(message.text))
-        sign_in_with_second_factor(page, demo.url, "writer", "a-long-password", device)
+        sign_in(page, demo.url, "writer", "a-long-password", lambda: current_code(device))
         page.goto(f"{demo.url}/admin/pages/{article.pk}/edit/")
         page.click("button[data-side-panel-toggle=preview]")
         preview = page.frame_locator("#w-preview-iframe")

@@ -95,6 +95,8 @@ class ClinicianPage(Page):
         super().clean()
         self.photo_alt = self.photo_alt.strip()
         if self.photo_id and not self.photo_alt:
+            self.photo_alt = self.photo.default_alt_text[:250]
+        if self.photo_id and not self.photo_alt:
             raise ValidationError({"photo_alt": "Add alt text for the photo."})
 
     def approach_list(self) -> list[str]:

@@ -1,7 +1,9 @@
 """The practice's home page."""
 
+from django import forms
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -10,6 +12,16 @@ from quietroom.blog.models import ArticlePage
 from quietroom.practice.models.clinicians import ClinicianPage
 
 LATEST_ARTICLES = 3
+
+
+class HomePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "featured_articles" in self.fields:
+            # This practice's articles, newest first: a list of checkboxes to tick.
+            field = self.fields["featured_articles"]
+            mine = field.queryset.descendant_of(self.instance) if self.instance.pk else None
+            field.queryset = mine.newest_first() if mine is not None else field.queryset.none()
 
 
 class HomePage(Page):
@@ -42,7 +54,7 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("featured_articles"),
+        FieldPanel("featured_articles", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_page")],
             heading="Call to action",
@@ -50,6 +62,7 @@ class HomePage(Page):
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    base_form_class = HomePageForm
 
     class Meta:
         verbose_name = "home page"
