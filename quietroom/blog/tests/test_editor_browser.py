@@ -9,7 +9,10 @@ from quietroom.core.tests.admin_browser import sign_in
 from quietroom.core.tests.factories import current_code, make_blog, make_home, make_image
 from quietroom.theme.tests.browser import chromium_browser
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 DESCRIPTION = "Two armchairs facing each other by a window with morning light"
 

@@ -25,6 +25,12 @@ class HomePageForm(WagtailAdminPageForm):
 
 
 class HomePage(Page):
+    heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Leave empty to show the practice’s name (from Practice settings), which "
+        "then follows it when the practice is renamed.",
+    )
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     featured_articles = ParentalManyToManyField(
         "blog.ArticlePage",
@@ -53,6 +59,7 @@ class HomePage(Page):
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("heading"),
         FieldPanel("intro"),
         FieldPanel("featured_articles", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(

@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 DEFAULT_CRISIS_LINE = (
     "If you are in danger or thinking about ending your life, call your local emergency "
@@ -172,3 +173,12 @@ class PracticeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "practice settings"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The practice's name is typed here alone; Settings → Sites and the admin's own
+        # name (the dashboard's welcome) show it from the site record, kept in step.
+        site = Site.objects.filter(pk=self.site_id).first()
+        if site is not None and site.site_name != self.name:
+            site.site_name = self.name
+            site.save(update_fields=["site_name"])

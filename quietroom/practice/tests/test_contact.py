@@ -195,3 +195,14 @@ def test_too_many_fields_is_a_bad_request_not_a_crash(client, form_url):
 
     assert response.status_code == 400
     assert not ConsultationRequest.objects.exists()
+
+
+def test_a_refused_request_opens_at_its_error_summary_without_script(client, form_url):
+    form = BeautifulSoup(client.get(form_url).content, "html.parser").find("form")
+    assert form["action"] == f"{form_url}#errors"
+
+    refused = post(client, form_url, email="not an address")
+
+    soup = BeautifulSoup(refused.content, "html.parser")
+    assert soup.find(id="errors") is soup.find(class_="error-summary")
+    assert soup.find("form")["action"] == f"{form_url}#errors"
