@@ -1,12 +1,19 @@
-"""In a real Chromium: the description typed on upload is where a hero's alt text starts."""
+"""In a real Chromium: a hero's alt text starts from the upload's description; author menu."""
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 from playwright.sync_api import expect
 
+from quietroom.blog.models import BlogCategory
 from quietroom.core.tests.admin_browser import sign_in
-from quietroom.core.tests.factories import current_code, make_blog, make_home, make_image
+from quietroom.core.tests.factories import (
+    current_code,
+    make_blog,
+    make_clinician,
+    make_home,
+    make_image,
+)
 from quietroom.theme.tests.browser import chromium_browser
 
 pytestmark = [
@@ -28,7 +35,10 @@ def writer(live_server, monkeypatch, django_user_model):
 def test_an_image_uploaded_with_a_description_fills_the_heros_alt_text(
     live_server, writer, tmp_path
 ):
-    blog = make_blog(make_home(), slug="articles")
+    home = make_home()
+    blog = make_blog(home, slug="articles")
+    make_clinician(home, "Sam Lee")
+    BlogCategory.objects.create(name="Anxiety")
     make_image("Older picture", description="A garden path in the rain")
     photo = tmp_path / "armchairs.jpg"
     Image.new("RGB", (1200, 800), (150, 120, 90)).save(photo, "JPEG")
@@ -57,6 +67,12 @@ def test_an_image_uploaded_with_a_description_fills_the_heros_alt_text(
         page.locator(".modal-dialog").get_by_role("link", name="Older picture").click()
         chooser.get_by_text("Older picture").wait_for()
         kept = alt.input_value()
+        page.select_option("#id_author", label="Sam Lee")
+        page.get_by_label("Anxiety").check()
+        page.locator("#id_author").scroll_into_view_if_needed()
+        page.screenshot(path=tmp_path / "about-this-article.png")
+        ticked = page.get_by_label("Anxiety").is_checked()
 
     assert filled == DESCRIPTION
     assert kept == "Two armchairs by a window", "what the writer typed is theirs"
+    assert ticked, "a category is a checkbox to tick, no Ctrl-click"

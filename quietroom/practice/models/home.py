@@ -17,6 +17,12 @@ LATEST_ARTICLES = 3
 class HomePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            # Readers never see this title: the heading is the practice's name.
+            self.fields["title"].help_text = (
+                "The home page’s name in the admin. Readers see the practice’s name from "
+                "Practice settings, or the heading below."
+            )
         if "featured_articles" in self.fields:
             # This practice's articles, newest first: a list of checkboxes to tick.
             field = self.fields["featured_articles"]

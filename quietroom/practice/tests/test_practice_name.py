@@ -102,3 +102,13 @@ def test_the_password_reset_email_names_the_practice(home, django_user_model):
     assert email.subject == f"{NEW_NAME}: reset your password"
     assert f"for the {NEW_NAME} website" in email.body
     assert "/admin/password_reset/confirm/" in email.body
+
+
+def test_a_shared_link_to_the_home_page_is_titled_with_the_new_name(client, home):
+    rename(Site.objects.get(is_default_site=True), NEW_NAME)
+
+    soup = BeautifulSoup(client.get(home.url).content, "html.parser")
+
+    assert soup.find("meta", property="og:title")["content"] == NEW_NAME
+    assert soup.find("meta", attrs={"name": "twitter:title"})["content"] == NEW_NAME
+    assert soup.title.get_text(strip=True) == NEW_NAME
