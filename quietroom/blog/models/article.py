@@ -152,7 +152,8 @@ class ArticlePage(QualityPreviewMixin, Page):
         "hero image alt text",
         max_length=250,
         blank=True,
-        help_text="Required with a hero image: what it shows, for someone who cannot see it.",
+        help_text="Required with a hero image: what it shows, for someone who cannot see it. "
+        "Starts from the image’s own description; change it here for this article alone.",
     )
     hero_caption = models.CharField(max_length=250, blank=True)
     summary = models.TextField(
