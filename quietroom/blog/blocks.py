@@ -3,7 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+# A quotation longer than a pull quote (or with links) is a blockquote in the text.
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 CALLOUT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -42,6 +43,14 @@ class ImageWithAltBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "blocks/image.html"
+
+    def clean(self, value):
+        """An empty alt text starts from the image's description, as in the editor."""
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not (value.get("alt_text") or "").strip():
+            value["alt_text"] = image.default_alt_text[:250]
+        return value
 
 
 class CalloutBlock(blocks.StructBlock):

@@ -28,12 +28,10 @@ def blog_posting(article, request, practice_name: str, tags=(), categories=()) -
         "keywords": [tag.name for tag in tags],
         "articleSection": [category.name for category in categories],
     }
-    if article.author:
-        data["author"] = {
-            "@type": "Person",
-            "name": article.author.title,
-            "url": urljoin(root, article.author.get_url(request)),
-        }
+    if byline := article.byline(request):
+        data["author"] = {"@type": "Person", "name": byline.name}
+        if byline.url:
+            data["author"]["url"] = urljoin(root, byline.url)
     if article.hero_image:
         rendition = article.hero_image.get_rendition(STRUCTURED_IMAGE_SPEC)
         data["image"] = {

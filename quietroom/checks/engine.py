@@ -24,6 +24,11 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
 
+    @property
+    def nothing_to_check(self) -> bool:
+        """True for a document with no words yet (a new or emptied draft)."""
+        return not self.stats.get("words")
+
     def count(self, level: str) -> int:
         return sum(1 for finding in self.findings if finding.level == level)
 

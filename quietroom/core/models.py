@@ -28,6 +28,12 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = WagtailImage.admin_form_fields
 
+    @property
+    def default_alt_text(self) -> str:
+        """What a use of the image starts from: its description, never its title (often a
+        file name such as IMG_2034, which says nothing to someone who cannot see it)."""
+        return self.description.strip()
+
     def get_rendition(self, filter):
         spec = filter if isinstance(filter, str) else filter.spec
         found = self._remembered((spec,))

@@ -31,6 +31,7 @@ from quietroom.practice.models import (
     ServiceIndexPage,
     ServicePage,
 )
+from quietroom.security.twofactor import recovery
 
 ADMIN_USERNAME = "admin"
 INBOX_GROUP = "Inbox readers"
@@ -110,6 +111,7 @@ def ensure_settings(home: HomePage) -> None:
     if practice.name == PracticeSettings._meta.get_field("name").default:
         for name, value in content.PRACTICE.items():
             setattr(practice, name, value)
+        practice.crisis_services = [("service", service) for service in content.CRISIS_SERVICES]
         practice.save()
 
 
@@ -264,3 +266,15 @@ def ensure_admin_device() -> TOTPDevice | None:
     if admin is None or TOTPDevice.objects.filter(user=admin, confirmed=True).exists():
         return None
     return TOTPDevice.objects.create(user=admin, name="Demo authenticator", confirmed=True)
+
+
+def admin_device() -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user__username=ADMIN_USERNAME, confirmed=True).first()
+
+
+def ensure_admin_recovery_codes() -> list[str] | None:
+    """Give the demo admin recovery codes; return them only when they were just made."""
+    admin = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
+    if admin is None or recovery.recovery_device(admin) is not None:
+        return None
+    return recovery.replace_codes(admin)

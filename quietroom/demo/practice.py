@@ -11,7 +11,39 @@ PRACTICE = {
     "postal_code": "60201",
     "country": "US",
     "hours": "Monday to Thursday, 9 am to 7 pm\nFriday, 9 am to 3 pm",
+    "time_zone": "America/Chicago",
+    "crisis_line": (
+        "If you are in danger or thinking about ending your life, call 911, or call or text "
+        "988, now. This site cannot respond to emergencies."
+    ),
 }
+
+# The practice is in Illinois: the places its readers can turn to are those of the US.
+CRISIS_SERVICES = [
+    {
+        "name": "Emergency services",
+        "description": "If you or someone with you is in immediate danger, call 911.",
+        "phone": "911",
+        "text": "",
+        "url": "",
+    },
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "description": "Call or text 988, day or night, to talk with a trained crisis "
+        "counselor. It is free and confidential.",
+        "phone": "988",
+        "text": "988",
+        "url": "https://988lifeline.org/",
+    },
+    {
+        "name": "Crisis Text Line",
+        "description": "If talking out loud is hard, text HOME to 741741 to reach a trained "
+        "volunteer by text, at any hour.",
+        "phone": "",
+        "text": "741741",
+        "url": "https://www.crisistextline.org/",
+    },
+]
 
 HOME_INTRO = (
     "<p>We are a small group practice of three therapists. We see adults and couples in person "

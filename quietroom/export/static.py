@@ -1,5 +1,6 @@
 """Write the public site as plain files any static host can serve, swapped in at the end."""
 
+import ipaddress
 import json
 import logging
 import os
@@ -49,6 +50,29 @@ class ExportReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
+    def how_to_preview(self, port: int = 8001) -> str:
+        """How to look at the copy before publishing it.
+
+        Links start at the site's root ("/articles/", "/media/…"), as a host serves them:
+        opened from disk, the browser looks for them at the disk's root. Links that work
+        from disk would have to end in index.html on the real host too.
+        """
+        prefix = urlsplit(self.base_url).path.strip("/")
+        url = f"http://127.0.0.1:{port}/"
+        if not prefix:
+            serve = f"python3 -m http.server --directory {self.outdir} {port}"
+        else:
+            folder = self.outdir.parent / f"{self.outdir.name}-preview"
+            serve = (
+                f"mkdir -p {folder}/{Path(prefix).parent} && ln -sfn {self.outdir} "
+                f"{folder}/{prefix} && python3 -m http.server --directory {folder} {port}"
+            )
+            url += f"{prefix}/"
+        return (
+            f"To preview the copy, serve it as a host would (opened from disk, its links and "
+            f"images do not work): {serve}, then open {url}"
+        )
+
 
 def export_static(
     outdir: Path | str,
@@ -75,6 +99,12 @@ def export_static(
     base = _base_url(base_url or site.root_url)
     _check_target(outdir)
     report = ExportReport(outdir=outdir, base_url=base)
+    if not base_url and _is_loopback(base):
+        report.warnings.append(
+            f"no --base-url was given, so canonical links, feeds and the sitemap point at "
+            f"{base}, which only this computer can open; export again with "
+            "--base-url https://your-practice.example/ before publishing the copy"
+        )
     work = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
     try:
         hosts = [*settings.ALLOWED_HOSTS, site.hostname]
@@ -110,6 +140,16 @@ def _base_url(url: str) -> str:
     if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query:
         raise ExportError(f"The base URL must look like https://example.org/ (not “{url}”).")
     return url.rstrip("/")
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _check_target(outdir: Path) -> None:

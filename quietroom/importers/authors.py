@@ -1,11 +1,21 @@
-"""WordPress authors become the practice's clinicians, matched by name or created."""
+"""WordPress authors become the practice's clinicians, matched by name or created as drafts.
+
+A WordPress author may be a clinician, an office manager, an agency or a test account
+("Theme Buster"): a new one is a draft, not accepting clients, until the owner confirms it
+by publishing it. Until then readers see the name on the article and nowhere else.
+"""
+
+import re
 
 from django.utils.text import slugify
 
-from quietroom.importers.places import RESERVED_UNDER_HOME, clinician_index_of, publish_new
+from quietroom.importers.places import RESERVED_UNDER_HOME, clinician_index_of
 from quietroom.importers.sanitise import plain_text, shorten
 from quietroom.importers.wxr import Author
 from quietroom.practice.models import ClinicianPage
+
+# What a WordPress login cannot hold (sanitize_user keeps letters, digits and _ . - @ space).
+LOGIN_NOISE = re.compile(r"[^\w.@ -]")
 
 
 class Clinicians:
@@ -22,6 +32,10 @@ class Clinicians:
     def for_login(self, login: str) -> ClinicianPage | None:
         """The clinician for `login` (dc:creator), or None for a post without one."""
         login = login.strip()
+        # A stray character in a post's dc:creator (">themereviewteam") names no author.
+        cleaned = LOGIN_NOISE.sub("", login)
+        if login not in self.authors and cleaned in self.authors:
+            login = cleaned
         if not login:
             return None
         if login not in self.found:
@@ -45,8 +59,11 @@ class Clinicians:
             slug = self.run.slugs.free(
                 index, slugify(name)[:80] or "clinician", RESERVED_UNDER_HOME
             )
-            page = publish_new(index, ClinicianPage(title=name, slug=slug))
+            page = ClinicianPage(title=name, slug=slug, live=False, accepting_new_clients=False)
+            index.add_child(instance=page)
+            page.save_revision()
             self.run.report.count("clinicians", "created")
+            self.run.report.draft_clinicians.append(name)
         record.page = page
         record.complete = True
         record.save()

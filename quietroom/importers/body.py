@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -75,6 +76,14 @@ def convert_body(content: str, resolver: Resolver, classic: bool | None = None) 
     return body
 
 
+def node_text(node: Tag | None) -> str:
+    """The text a reader sees in `node`, whitespace collapsed.
+
+    Never parsed again as HTML: a quoted `<blockquote>` written as text stays in the text.
+    """
+    return " ".join(node.get_text(" ").split()) if node is not None else ""
+
+
 def _rewrite_links(soup: BeautifulSoup, resolver: Resolver) -> None:
     for link in soup.find_all("a"):
         href = (link.get("href") or "").strip()
@@ -105,11 +114,13 @@ class _Builder:
         elif name in {"p", "li", "td", "th", "caption", "figcaption", "cite", "dd"}:
             self.paragraph_of(node)
         elif name == "dt":
-            self.paragraph.append(f"<strong>{escape(plain_text(node.get_text(' ')))}</strong>")
+            self.paragraph.append(f"<strong>{escape(node_text(node))}</strong>")
             self.close_paragraph()
         elif name == "dl":
             for child in list(node.children):
                 self.visit(child)
+        elif name in {"ul", "ol"} and _is_gallery(node):
+            self.gallery(node)
         elif name in {"ul", "ol"}:
             self.block_html(node)
         elif name == "blockquote":
@@ -151,43 +162,55 @@ class _Builder:
         images = node.find_all("img")
         for image in images:
             image.extract()
+        # A list item that held only an image would be an empty bullet.
+        for item in node.find_all("li"):
+            if not item.get_text().strip():
+                item.decompose()
         self.close_paragraph()
         if node.get_text().strip():
             self.text.append(str(node))
         for image in images:
             self.image(image)
 
+    def gallery(self, node: Tag) -> None:
+        """A list of images (WordPress's gallery block): each an image with its caption."""
+        for item in node.find_all("li", recursive=False):
+            caption = node_text(item.find("figcaption"))
+            for index, image in enumerate(item.find_all("img")):
+                self.image(image, caption if index == 0 else "")
+
     def quote(self, node: Tag) -> None:
+        """A short plain quotation becomes a pull quote; a long one, or one with a link,
+        stays a quotation in the text, with its links and emphasis."""
         cite = node.find(["cite", "footer"])
-        attribution = plain_text(cite.get_text(" ")) if cite else ""
         if cite:
             cite.extract()
         for image in node.find_all("img"):
             self.image(image.extract())
-        parts = [plain_text(p.get_text(" ")) for p in node.find_all("p")] or [
-            plain_text(node.get_text(" "))
-        ]
+        paragraphs = node.find_all("p") or [node]
+        parts = [node_text(p) for p in paragraphs]
         quote = "\n".join(part for part in parts if part)
-        attribution = attribution.lstrip("—–- ").strip()
         if not quote:
             return
-        if len(quote) > QUOTE_LIMIT:
-            self.body.warnings.append(
-                f"a quotation of {len(quote)} characters is longer than a pull quote allows "
-                f"({QUOTE_LIMIT}); it was kept as ordinary paragraphs"
+        attribution = node_text(cite).lstrip("—–- ").strip()
+        if len(quote) <= QUOTE_LIMIT and not node.find("a") and not (cite and cite.find("a")):
+            self.add_block(
+                "quote", {"quote": quote, "attribution": shorten(attribution, ATTRIBUTION_LIMIT)}
             )
-            self.close_paragraph()
-            self.text += [f"<p>{escape(part)}</p>" for part in parts if part]
-            if attribution:
-                self.text.append(f"<p>— {escape(attribution)}</p>")
             return
-        self.add_block(
-            "quote", {"quote": quote, "attribution": shorten(attribution, ATTRIBUTION_LIMIT)}
-        )
+        self.close_paragraph()
+        # The editor's quotation holds a line of text: one per paragraph of the original.
+        self.text += [
+            f"<blockquote>{p.decode_contents().strip()}</blockquote>"
+            for p, part in zip(paragraphs, parts, strict=True)
+            if part
+        ]
+        if source := _source_line(cite, node.get("cite")):
+            self.text.append(f"<p>{source}</p>")
 
     def figure(self, node: Tag) -> None:
         caption_node = node.find("figcaption")
-        caption = plain_text(caption_node.get_text(" ")) if caption_node else ""
+        caption = node_text(caption_node)
         if node.find("figure") or not (node.find("img") or node.find("blockquote")):
             for child in list(node.children):
                 self.visit(child)
@@ -206,11 +229,7 @@ class _Builder:
     def table(self, node: Tag) -> None:
         rows = node.find_all("tr") if node.name != "tr" else [node]
         lines = [
-            " · ".join(
-                text
-                for cell in row.find_all(["td", "th"])
-                if (text := plain_text(cell.get_text(" ")))
-            )
+            " · ".join(text for cell in row.find_all(["td", "th"]) if (text := node_text(cell)))
             for row in rows
         ]
         lines = [line for line in lines if line]
@@ -231,7 +250,8 @@ class _Builder:
         if ref is None:
             self.body.complete = False
             what = source or f"attachment {number}"
-            self.body.warnings.append(f"image {what[:100]} was not found; it was left out")
+            lost = f" with its caption “{shorten(caption, 80)}”" if caption else ""
+            self.body.warnings.append(f"image {what[:100]} was not found; it was left out{lost}")
             return
         alt = plain_text(node.get("alt") or "") or ref.alt
         if not alt:
@@ -261,3 +281,30 @@ class _Builder:
         self.text = []
         if plain_text(html):
             self.body.blocks.append({"type": "text", "value": html})
+
+
+def _is_gallery(node: Tag) -> bool:
+    """True for a list whose every item is an image, perhaps captioned, and nothing else."""
+    items = node.find_all("li", recursive=False)
+    if not items:
+        return False
+    for item in items:
+        if not item.find("img"):
+            return False
+        caption = item.find("figcaption")
+        if len(node_text(item)) > len(node_text(caption)):
+            return False
+    return True
+
+
+def _source_line(cite: Tag | None, cite_url: str | None) -> str:
+    """The attribution of a quotation kept in the text, as HTML: its cite or footer with its
+    links, else the address the blockquote names as its source."""
+    if cite is not None and node_text(cite):
+        inner = cite.decode_contents().strip()
+        return "— " + re.sub(r"^[—–-]+\s*", "", inner)
+    url = sanitize.safe_url(cite_url or "")
+    host = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
+    if not host:
+        return ""
+    return f'Source: <a href="{escape(url)}">{escape(host.removeprefix("www."))}</a>'

@@ -18,6 +18,8 @@ class ImportReport:
     comments: int = 0
     repairs: Repairs = field(default_factory=Repairs)
     warnings: list[str] = field(default_factory=list)
+    # Names of the authors created as draft clinicians, for the owner to confirm.
+    draft_clinicians: list[str] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set, repr=False)
 
     def count(self, kind: str, outcome: str) -> None:
@@ -44,7 +46,22 @@ class ImportReport:
             lines.append(f"{number} items of type “{post_type}” were not imported.")
         if self.repairs.total:
             lines.append(self.repaired())
+        if self.draft_clinicians:
+            lines.append(self.drafts())
         return lines
+
+    def drafts(self) -> str:
+        """The authors waiting for the owner, and what to do about them."""
+        names = ", ".join(f"“{name}”" for name in self.draft_clinicians[:10])
+        more = len(self.draft_clinicians) - 10
+        if more > 0:
+            names += f" and {more} more"
+        return (
+            f"{len(self.draft_clinicians)} authors became draft clinicians ({names}): readers see "
+            "their names on their articles only. Open each under Pages → the clinicians index: "
+            "publish the real clinicians (they are set as not accepting new clients until you "
+            "say otherwise), delete the rest (their articles keep their text, without a byline)."
+        )
 
     def repaired(self) -> str:
         """What the repair pass did to make the file readable, for people."""

@@ -19,6 +19,8 @@ DROPPED_WITH_CONTENT = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href"},
+    # The source of a quotation, shown as a link when the quotation names no other.
+    "blockquote": {"cite"},
     # Only used to find the imported image; never written out as they are.
     "img": {"src", "alt", "class", "data-src", "data-image", "data-wp-id"},
 }

@@ -96,6 +96,7 @@ class InboxGroupSite(models.Model):
 
     class Meta:
         verbose_name = "inbox site for a group"
+        verbose_name_plural = "inbox sites for groups"
         unique_together = [("group", "site")]
         default_permissions = ()
 

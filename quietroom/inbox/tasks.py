@@ -13,7 +13,7 @@ from quietroom.inbox.models import ConsultationRequest
 
 logger = logging.getLogger("quietroom.inbox")
 
-NOTIFICATION_SUBJECT = "New consultation request"
+NOTIFICATION_SUBJECT = "New consultation request for {site}"
 NOTIFICATION_BODY = (
     "A new consultation request arrived on {site}.\n\n"
     "Sign in to read it: {url}\n\n"
@@ -33,7 +33,7 @@ def send_notification(request_id: str, practice_email: str, site_name: str, atte
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("inbox:index")
     try:
         send_mail(
-            NOTIFICATION_SUBJECT,
+            NOTIFICATION_SUBJECT.format(site=site_name),
             NOTIFICATION_BODY.format(site=site_name, url=url),
             None,
             [practice_email],

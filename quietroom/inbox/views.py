@@ -1,5 +1,6 @@
 """Admin views of the inbox. Every view checks the explicit permission and never caches."""
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.core.paginator import Paginator
@@ -8,10 +9,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.models import Site
 
 from quietroom.inbox import access
 from quietroom.inbox.crypto import KeyMismatch
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest
+from quietroom.inbox.times import local_time
 from quietroom.security.twofactor import required as twofactor
 from quietroom.security.twofactor.middleware import next_step
 
@@ -58,9 +62,9 @@ def index(request):
     show_previews = access.can_preview(request.user)
     if show_previews:
         with transaction.atomic():  # every preview shown is logged, or none is shown
-            rows = [(item, preview(item, request.user)) for item in page]
+            rows = [Row.of(item, *preview(item, request.user)) for item in page]
     else:
-        rows = [(item, "") for item in page]
+        rows = [Row.of(item) for item in page]
     return TemplateResponse(
         request,
         "inbox/index.html",
@@ -80,12 +84,28 @@ def index(request):
     )
 
 
-def preview(item, user) -> str:
+@dataclass(frozen=True)
+class Row:
+    """One line of the inbox list; name and message only for readers allowed previews."""
+
+    item: ConsultationRequest
+    received: str
+    name: str = ""
+    message: str = ""
+
+    @classmethod
+    def of(cls, item, name: str = "", message: str = "") -> "Row":
+        return cls(item, local_time(item.received_at, item.site_id), name, message)
+
+
+def preview(item, user) -> tuple[str, str]:
+    """(name, the message's opening) of a request, the read logged as a preview."""
     try:
-        message = access.read(item, user, AccessLogEntry.Action.PREVIEWED)["message"]
+        data = access.read(item, user, AccessLogEntry.Action.PREVIEWED)
     except KeyMismatch:
-        return "Cannot be decrypted with this site’s keys."
-    return message if len(message) <= PREVIEW_LENGTH else message[:PREVIEW_LENGTH] + "…"
+        return "", "Cannot be decrypted with this site’s keys."
+    name, message = data.get("name", ""), data.get("message", "")
+    return name, message if len(message) <= PREVIEW_LENGTH else message[:PREVIEW_LENGTH] + "…"
 
 
 @inbox_reader_required
@@ -102,6 +122,7 @@ def detail(request, pk):
             "page_title": "Consultation request",
             "header_icon": "mail",
             "item": item,
+            "received": local_time(item.received_at, item.site_id, "j F Y, H:i T"),
             "data": data,
             "problem": problem,
             "statuses": ConsultationRequest.Status.choices,
@@ -119,6 +140,11 @@ def set_status(request, pk):
             item.status = status
             item.save(update_fields=["status"])
             access.log(request.user, item.pk, AccessLogEntry.Action.STATUS, status)
+        messages.success(
+            request,
+            f"The request received {local_time(item.received_at, item.site_id)} is now "
+            f"marked {item.get_status_display().lower()}.",
+        )
     return redirect("inbox:index")
 
 
@@ -129,6 +155,8 @@ def delete(request, pk):
         with transaction.atomic():
             access.log(request.user, item.pk, AccessLogEntry.Action.DELETED)
             item.delete()
+        received = local_time(item.received_at, item.site_id)
+        messages.success(request, f"The request received {received} was deleted for good.")
         return redirect("inbox:index")
     return TemplateResponse(
         request,
@@ -143,12 +171,17 @@ def access_log(request):
     if not request.user.is_superuser:
         return forbidden(request, "Only administrators can read the inbox access log.")
     entries = Paginator(AccessLogEntry.objects.select_related("user"), PER_PAGE)
+    page = entries.get_page(request.GET.get("page"))
+    # The log belongs to the deployment: its times are those of the default site's practice.
+    site = Site.objects.filter(is_default_site=True).first()
+    site_id = site.pk if site else None
     return TemplateResponse(
         request,
         "inbox/access_log.html",
         {
             "page_title": "Inbox access log",
             "header_icon": "list-ul",
-            "entries": entries.get_page(request.GET.get("page")),
+            "entries": page,
+            "rows": [(entry, local_time(entry.at, site_id, "j M Y, H:i:s T")) for entry in page],
         },
     )

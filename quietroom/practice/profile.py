@@ -40,6 +40,7 @@ class Practice:
     postal_code: str
     country: str
     hours: str
+    time_zone: str
     booking_url: str
     crisis_line: str
     quick_exit: bool

@@ -12,8 +12,16 @@ def is_file_path(path: str) -> bool:
     return path.startswith((settings.MEDIA_URL, "/documents/"))
 
 
-def policy_for(path: str) -> dict:
+def is_preview(request) -> bool:
+    """Wagtail runs a preview through the middleware as a request of its own, for the
+    page's public address, and marks it before calling the page."""
+    return getattr(request, "is_preview", False)
+
+
+def policy_for(path: str, preview: bool = False) -> dict:
     """The Content-Security-Policy directives for a request path."""
+    if preview:
+        return policy.preview_policy()
     if is_admin_path(path):
         return policy.ADMIN_POLICY
     if is_file_path(path):
@@ -27,13 +35,14 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     It sits right after Django's SecurityMiddleware and before WhiteNoise, so static files
     get the same headers as pages. Uploaded files get the strictest policy, replacing the
     shorter one Wagtail's document view sends; elsewhere a view's own header is kept.
+    A preview may be framed by the admin beside it, and by nothing else.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if report_only:
             return parts
-        config = parts.config or policy_for(request.path_info)
+        config = parts.config or policy_for(request.path_info, is_preview(request))
         return PolicyParts(config, parts.update, parts.replace, parts.nonce)
 
     def process_response(self, request, response):
@@ -45,4 +54,6 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         # a view that chose to be framed says so with `xframe_options_exempt`.
         if not getattr(response, "xframe_options_exempt", False):
             response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        if is_preview(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response

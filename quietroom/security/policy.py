@@ -61,6 +61,13 @@ def reader_policy() -> dict:
     }
 
 
+@cache
+def preview_policy() -> dict:
+    """A page as the editor's preview panel shows it: the reader's policy, framed only by
+    the admin of this same origin (a reader page may be framed by no one)."""
+    return {**reader_policy(), "frame-ancestors": [SELF]}
+
+
 # The Wagtail admin still writes inline <script> for a few widgets and inline styles
 # everywhere, and shows page previews in a same-origin frame.
 ADMIN_POLICY = {

@@ -69,8 +69,12 @@ def site_saving(sender, instance, raw=False, **kwargs) -> None:
         )
 
 
-def site_changed(sender, instance, **kwargs) -> None:
+def site_changed(sender, instance, update_fields=None, **kwargs) -> None:
     generation.bump_sites()
+    if update_fields and set(update_fields) == {"site_name"}:
+        # A practice renamed in its settings: its own pages change, no address does.
+        generation.bump_site(instance.pk)
+        return
     # Pages are cached by hostname and port: every site with this hostname (before or after
     # the save) may now answer some of those addresses differently (a new exact match, a new
     # default).

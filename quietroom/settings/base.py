@@ -327,7 +327,12 @@ _RESET_FORM = "quietroom.security.password_reset.QuietPasswordResetForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = _RESET_FORM
 OTP_TOTP_ISSUER = os.environ.get("QUIETROOM_OTP_ISSUER", "Quietroom")
 
+# The admin is named after the practice of the request's site (theme/templates/wagtailadmin);
+# this is the name where no practice answers.
 WAGTAIL_SITE_NAME = "Quietroom"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
+    "quietroom.practice.password_reset.PracticePasswordResetForm"  # noqa: S105 - a dotted path
+)
 WAGTAILADMIN_BASE_URL = os.environ.get("QUIETROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from quietroom.blog.blocks import ArticleBodyBlock
+from quietroom.blog.forms import ArticlePageForm
 from quietroom.blog.models.taxonomy import ArticlePageTag
 from quietroom.blog.querysets import ArticleManager
 from quietroom.blog.reading import opening_text, reading_minutes, value_text, word_count
@@ -25,6 +27,7 @@ from quietroom.checks.from_page import image_field, stream_parts
 from quietroom.checks.panels import QualityPanel
 from quietroom.checks.preview import QualityPreviewMixin
 from quietroom.core import generation, memo
+from quietroom.core.restrictions import is_restricted
 from quietroom.core.sites import site_table
 
 # Google shows about 160 characters; the summary's own limit is 300.
@@ -68,6 +71,18 @@ class Term:
     name: str
     slug: str
     url: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote an article, as readers see it: the page link only once the author's page is
+    live and public (an imported author waits as a draft until the owner confirms them)."""
+
+    name: str
+    credentials: str = ""
+    pronouns: str = ""
+    summary: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,7 +152,8 @@ class ArticlePage(QualityPreviewMixin, Page):
         "hero image alt text",
         max_length=250,
         blank=True,
-        help_text="Required with a hero image: what it shows, for someone who cannot see it.",
+        help_text="Required with a hero image: what it shows, for someone who cannot see it. "
+        "Starts from the image’s own description; change it here for this article alone.",
     )
     hero_caption = models.CharField(max_length=250, blank=True)
     summary = models.TextField(
@@ -171,6 +187,7 @@ class ArticlePage(QualityPreviewMixin, Page):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
+    base_form_class = ArticlePageForm
     content_panels = [
         QualityPanel(),
         *Page.content_panels,
@@ -183,9 +200,11 @@ class ArticlePage(QualityPreviewMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("author"),
+                # A menu of the practice's clinicians: the page chooser's tree and its banner
+                # about page types are more than choosing a name needs.
+                FieldPanel("author", widget=forms.Select),
                 FieldPanel("date"),
-                FieldPanel("categories"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
             heading="About this article",
@@ -204,6 +223,9 @@ class ArticlePage(QualityPreviewMixin, Page):
     def clean(self):
         super().clean()
         self.hero_alt = self.hero_alt.strip()
+        if self.hero_image_id and not self.hero_alt:
+            # Typed once, on upload: the image's description is where every use starts.
+            self.hero_alt = self.hero_image.default_alt_text[:250]
         if self.hero_image_id and not self.hero_alt:
             raise ValidationError(
                 {
@@ -230,6 +252,20 @@ class ArticlePage(QualityPreviewMixin, Page):
     def category_list(self) -> list:
         return list(self.categories.all())
 
+    def byline(self, request=None) -> Byline | None:
+        """The author as readers see them, or None for an article without one."""
+        author = self.author
+        if author is None:
+            return None
+        public = author.live and not is_restricted(author.path)
+        return Byline(
+            name=author.title,
+            credentials=author.credentials,
+            pronouns=author.pronouns,
+            summary=author.summary,
+            url=(author.get_url(request) or "") if public else "",
+        )
+
     def previous_article(self):
         """The newer neighbour in the blog index, or None at the top."""
         return ArticlePage.objects.previous_to(self).first()
@@ -244,6 +280,9 @@ class ArticlePage(QualityPreviewMixin, Page):
         A published article read by a reader finds them in its blog's remembered order;
         anything else (a draft in preview, a private article) asks the database.
         """
+        if self.pk is None:
+            # A new article's preview: it has no place in its blog until it is saved.
+            return None, None
         here = None
         if site_id is not None:
             order = blog_order(site_id, blog_path(self))

@@ -120,3 +120,35 @@ def test_a_new_article_can_be_previewed_as_a_quality_report(editor, blog):
 
     assert "The link text is a web address" in html
     assert "<strong>Body, block 1 (text)</strong>" in html
+
+
+def test_a_new_article_can_be_previewed_as_the_article_too(editor, blog):
+    make_article(blog, title="An older article")
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("blog", "articlepage", blog.pk))
+    editor.post(url, preview_data("<p>Calm words, not saved yet.</p>"))
+
+    response = editor.get(url, {"mode": ""})
+
+    assert response.status_code == 200
+    assert "<h1>Unsaved words</h1>" in response.content.decode()
+
+
+def test_an_empty_draft_says_there_is_nothing_to_check_yet(editor, blog):
+    page = make_article(blog, body=[{"type": "text", "value": "<p></p>"}])
+
+    panel = quality_panel(edit_page(editor, page))
+
+    assert "Nothing to check yet" in panel
+    assert "No problems found" not in panel
+    assert "0 words" not in panel
+
+
+def test_an_empty_preview_says_there_is_nothing_to_check_yet(editor, blog):
+    page = make_article(blog)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    editor.post(url, preview_data("<p></p>"))
+
+    html = editor.get(url, {"mode": "quality"}).content.decode()
+
+    assert "Nothing to check yet" in html
+    assert "No problems found" not in html

@@ -19,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from quietroom.blog.models import ArticlePage, BlogIndexPage
 from quietroom.core.tests.factories import make_article, make_draft
 from quietroom.export.reader import Answer, has_post_form
-from quietroom.export.static import ExportError, export_static
+from quietroom.export.static import ExportError, ExportReport, export_static
 from quietroom.export.tests.crawl import broken_links, served_file
 from quietroom.serving import pagecache
 from quietroom.serving.tests.support import shared_entries
@@ -253,3 +253,27 @@ def test_the_export_leaves_the_live_page_cache_alone(demo_site, shared_backend, 
 
     assert shared_entries(shared_backend) == 0
     assert not pagecache._local
+
+
+def test_without_a_base_url_a_site_on_this_computers_address_is_warned_of(demo_site, tmp_path):
+    out = StringIO()
+    call_command("export_static", str(tmp_path / "site"), stdout=out)
+
+    output = out.getvalue()
+    assert "no --base-url was given" in output
+    assert "http://127.0.0.1:8000" in output
+    assert "python3 -m http.server --directory" in output
+
+
+def test_with_a_base_url_there_is_no_such_warning(exported):
+    _, report = exported
+    assert not [w for w in report.warnings if "--base-url" in w]
+
+
+def test_the_summary_says_how_to_preview_a_copy_under_a_path(tmp_path):
+    report = ExportReport(outdir=tmp_path / "site", base_url="https://example.org/practice")
+
+    hint = report.how_to_preview(8001)
+
+    assert f"ln -sfn {tmp_path / 'site'} {tmp_path / 'site-preview'}/practice" in hint
+    assert hint.endswith("then open http://127.0.0.1:8001/practice/")

@@ -71,10 +71,81 @@ def test_quotes_become_pull_quotes_with_attribution():
     }
 
 
-def test_a_long_quotation_stays_as_paragraphs_with_a_warning():
-    body = convert_body(f"<blockquote><p>{'word ' * 80}</p></blockquote>", resolver())
-    assert [b["type"] for b in body.blocks] == ["text"]
-    assert "longer than a pull quote allows" in body.warnings[0]
+def test_a_long_quotation_stays_a_quotation_in_the_text_with_its_links_and_emphasis():
+    html = (
+        f"<blockquote><p>{'word ' * 60}<strong>bold</strong> and "
+        '<a href="https://source.example/a">a link</a>.</p><p>Second part.</p>'
+        '<cite>— <a href="https://source.example/">The source</a></cite></blockquote>'
+    )
+    body = convert_body(html, resolver())
+
+    [text] = body.blocks
+    assert text["type"] == "text"
+    assert text["value"].startswith("<blockquote>word word")
+    assert (
+        '<strong>bold</strong> and <a href="https://source.example/a">a link</a>.' in text["value"]
+    )
+    assert "<blockquote>Second part.</blockquote>" in text["value"]
+    assert text["value"].endswith('<p>— <a href="https://source.example/">The source</a></p>')
+    assert body.warnings == []
+
+
+def test_a_short_quotation_with_a_link_keeps_it():
+    [text] = blocks('<blockquote><p>See <a href="https://x.example/">this</a>.</p></blockquote>')
+    assert text == {
+        "type": "text",
+        "value": '<blockquote>See <a href="https://x.example/">this</a>.</blockquote>',
+    }
+
+
+def test_tags_written_as_text_in_a_quotation_stay_in_it():
+    [quote] = blocks("<blockquote><p>Use <code>&lt;q&gt;</code> for short ones.</p></blockquote>")
+    assert quote["value"]["quote"] == "Use <q> for short ones."
+
+
+def test_a_long_quotations_source_address_becomes_a_link_when_nothing_else_names_it():
+    html = f'<blockquote cite="https://www.source.example/page"><p>{"word " * 70}</p></blockquote>'
+    [text] = blocks(html)
+    assert text["value"].endswith(
+        '<p>Source: <a href="https://www.source.example/page">source.example</a></p>'
+    )
+
+
+def test_a_gallery_list_becomes_images_with_their_captions():
+    html = (
+        '<ul class="wp-block-gallery"><li><figure><img class="wp-image-7" src="/x.jpg" alt="">'
+        "<figcaption>Seven</figcaption></figure></li>"
+        '<li><figure><img class="wp-image-8" src="/y.jpg" alt=""></figure></li></ul>'
+    )
+    assert blocks(html) == [
+        {
+            "type": "image",
+            "value": {"image": 7, "alt_text": "Attachment seven", "caption": "Seven"},
+        },
+        {"type": "image", "value": {"image": 8, "alt_text": "Attachment eight", "caption": ""}},
+    ]
+
+
+def test_a_gallery_whose_images_are_missing_leaves_nothing_but_its_report():
+    html = (
+        '<ul class="blocks-gallery-grid"><li><figure><img src="https://old.example/gone.jpg">'
+        "<figcaption>Lost caption</figcaption></figure></li>"
+        '<li><figure><img src="https://old.example/gone2.jpg"></figure></li></ul>'
+    )
+    body = convert_body(html, resolver())
+
+    assert body.blocks == []
+    assert body.warnings == [
+        "image https://old.example/gone.jpg was not found; it was left out with its caption "
+        "“Lost caption”",
+        "image https://old.example/gone2.jpg was not found; it was left out",
+    ]
+
+
+def test_a_list_item_that_held_only_an_image_is_not_left_as_an_empty_bullet():
+    html = '<ul><li>Words</li><li><img src="https://old.example/gone.jpg"></li></ul>'
+    [text] = blocks(html)
+    assert text["value"] == "<ul><li>Words</li></ul>"
 
 
 def test_images_split_the_text_and_carry_alt_text_and_caption():

@@ -1,7 +1,10 @@
 """The inbox in the admin: only explicit readers get in, every read is logged, nothing cached."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -9,6 +12,7 @@ from quietroom.core.tests.factories import make_home, sign_in_verified
 from quietroom.inbox import access
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, InboxGroupSite
 from quietroom.inbox.store import store_request
+from quietroom.practice.models import PracticeSettings
 
 SECRET = {"name": "Canary Person", "message": "canary message about grief", "email": ""}
 
@@ -225,3 +229,98 @@ def test_the_dashboard_shows_waiting_requests_and_failed_notifications(
     assert "1 new consultation request</a>" in dashboard
     assert "1 notification email could not be sent" in dashboard
     assert "Canary" not in dashboard
+
+
+def received_at(item, moment):
+    ConsultationRequest.objects.filter(pk=item.pk).update(received_at=moment)
+
+
+def practice_zone(site, name):
+    practice = PracticeSettings.for_site(site)
+    practice.time_zone = name
+    practice.save()
+
+
+def test_times_are_shown_in_the_practices_own_time_zone(client, reader, home, request_item):
+    practice_zone(home.get_site(), "America/Chicago")
+    received_at(request_item, datetime.datetime(2026, 7, 1, 3, 30, tzinfo=datetime.UTC))
+    sign_in_verified(client, reader)
+
+    listing = client.get(reverse("inbox:index")).content.decode()
+    detail = client.get(reverse("inbox:detail", args=[request_item.pk])).content.decode()
+
+    assert "30 Jun 2026, 22:30 CDT" in listing
+    assert "30 June 2026, 22:30 CDT" in detail
+    assert "03:30" not in listing + detail
+
+
+def test_each_practice_reads_its_requests_in_its_own_time_zone(client, reader, home, inbox_keys):
+    own_site = home.get_site()
+    other_site = Site.objects.create(hostname="other.example", root_page=make_home("Other"))
+    practice_zone(own_site, "America/Chicago")
+    practice_zone(other_site, "Europe/London")
+    moment = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
+    for site in (own_site, other_site):
+        InboxGroupSite.objects.create(group=reader.groups.get(), site=site)
+        received_at(store_request(SECRET, site), moment)
+    sign_in_verified(client, reader)
+
+    listing = client.get(reverse("inbox:index")).content.decode()
+
+    assert "15 Jan 2026, 06:00 CST" in listing
+    assert "15 Jan 2026, 12:00 GMT" in listing
+
+
+def test_the_practice_time_zone_must_be_a_real_one(home):
+    practice = PracticeSettings.for_site(home.get_site())
+    practice.time_zone = "Evanston"
+
+    with pytest.raises(ValidationError, match="Choose a time zone"):
+        practice.full_clean()
+
+
+def test_a_new_practice_starts_from_the_deployments_time_zone(home, settings):
+    settings.TIME_ZONE = "America/Denver"
+
+    assert PracticeSettings(site=home.get_site()).time_zone == "America/Denver"
+
+
+def test_readers_allowed_previews_see_who_wrote_each_request(client, reader, request_item):
+    grant(reader, access.PREVIEW)
+    sign_in_verified(client, reader)
+
+    listing = client.get(reverse("inbox:index")).content.decode()
+
+    assert '<th scope="col">Name</th>' in listing
+    assert "<td>Canary Person</td>" in listing
+
+
+def test_readers_without_previews_see_no_names(client, reader, request_item):
+    sign_in_verified(client, reader)
+
+    listing = client.get(reverse("inbox:index")).content.decode()
+
+    assert "Canary Person" not in listing
+    assert '<th scope="col">Name</th>' not in listing
+
+
+def test_marking_a_request_handled_says_so(client, reader, request_item):
+    sign_in_verified(client, reader)
+
+    response = client.post(
+        reverse("inbox:status", args=[request_item.pk]), {"status": "handled"}, follow=True
+    )
+
+    assert "is now marked handled" in response.content.decode()
+
+
+def test_deleting_a_request_says_so(client, reader, request_item):
+    sign_in_verified(client, reader)
+
+    response = client.post(reverse("inbox:delete", args=[request_item.pk]), follow=True)
+
+    assert "was deleted for good" in response.content.decode()
+
+
+def test_the_group_binding_snippet_has_a_plural_people_can_read():
+    assert InboxGroupSite._meta.verbose_name_plural == "inbox sites for groups"

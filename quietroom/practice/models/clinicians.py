@@ -40,7 +40,13 @@ class ClinicianPage(Page):
     photo = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
+    photo_alt = models.CharField(
+        "photo alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the photo shows, for someone who cannot see it. Starts from the "
+        "image’s own description; change it here for this page alone.",
+    )
     summary = models.TextField(max_length=300, blank=True)
     approaches = models.CharField(
         max_length=300, blank=True, help_text="Comma-separated, e.g. CBT, EMDR, person-centred."
@@ -94,6 +100,8 @@ class ClinicianPage(Page):
     def clean(self):
         super().clean()
         self.photo_alt = self.photo_alt.strip()
+        if self.photo_id and not self.photo_alt:
+            self.photo_alt = self.photo.default_alt_text[:250]
         if self.photo_id and not self.photo_alt:
             raise ValidationError({"photo_alt": "Add alt text for the photo."})
 

@@ -1,10 +1,17 @@
 """Per-site practice settings: who the practice is and where a reader in crisis can turn."""
 
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 DEFAULT_CRISIS_LINE = (
     "If you are in danger or thinking about ending your life, call your local emergency "
@@ -46,6 +53,29 @@ DEFAULT_CRISIS_SERVICES = [
 ]
 
 
+def default_time_zone() -> str:
+    return settings.TIME_ZONE
+
+
+@cache
+def time_zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def validate_time_zone(name: str) -> None:
+    """Refuse anything but an IANA time zone name the system knows, such as America/Chicago."""
+    if name not in time_zone_names():
+        raise ValidationError(
+            "Choose a time zone from the list, such as America/Chicago or Europe/London."
+        )
+
+
+def time_zone_widget() -> forms.Select:
+    # Choices on the form, not the model: the list comes from the system's time zone data,
+    # which a migration must not depend on.
+    return forms.Select(choices=[(name, name.replace("_", " ")) for name in time_zone_names()])
+
+
 class SocialLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60, help_text="For example: Instagram.")
     url = blocks.URLBlock()
@@ -80,6 +110,12 @@ class PracticeSettings(BaseSiteSetting):
     country = models.CharField(max_length=2, blank=True, help_text="Two-letter code, e.g. US.")
     hours = models.TextField(
         "opening hours", max_length=300, blank=True, help_text="One line per day or range."
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text="Where the practice is: times in the inbox are shown in this zone.",
     )
     booking_url = models.URLField("booking link", blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], blank=True)
@@ -118,6 +154,7 @@ class PracticeSettings(BaseSiteSetting):
                 FieldPanel("region"),
                 FieldPanel("postal_code"),
                 FieldPanel("country"),
+                FieldPanel("time_zone", widget=time_zone_widget()),
                 FieldPanel("hours"),
             ],
             heading="Where and when",
@@ -136,3 +173,12 @@ class PracticeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "practice settings"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The practice's name is typed here alone; Settings → Sites and the admin's own
+        # name (the dashboard's welcome) show it from the site record, kept in step.
+        site = Site.objects.filter(pk=self.site_id).first()
+        if site is not None and site.site_name != self.name:
+            site.site_name = self.name
+            site.save(update_fields=["site_name"])

@@ -2,10 +2,12 @@
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from quietroom.blog.models import ArticlePage
+from quietroom.core.tests.factories import make_clinician, make_image
 from quietroom.practice.models import (
     ClinicianPage,
     ContactPage,
@@ -142,3 +144,14 @@ def test_the_quick_exit_link_appears_only_when_the_practice_turns_it_on(client, 
     assert links[1].text == "Leave this site quickly"
     assert links[1]["href"] == "https://weather.example/"
     assert "noreferrer" in links[1]["rel"]
+
+
+@pytest.mark.django_db
+def test_a_clinicians_empty_photo_alt_starts_from_the_images_description(home):
+    clinician = make_clinician(home, "Sam Lee")
+    clinician.photo = make_image(description="Sam smiling in the consulting room")
+    clinician.photo_alt = ""
+
+    clinician.full_clean()
+
+    assert clinician.photo_alt == "Sam smiling in the consulting room"

@@ -6,8 +6,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.urls import reverse
 from wagtail.documents.models import Document
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from quietroom.blog.models import ArticlePage
 from quietroom.core.models import CustomImage
 from quietroom.core.tests.factories import sign_in_verified
 from quietroom.core.tests.pages import public_paths
@@ -151,8 +154,10 @@ def test_the_admin_has_its_own_policy_still_closed_to_other_sites(https, admin_u
 @pytest.mark.django_db
 def test_a_page_answered_from_the_page_cache_keeps_every_header(https, demo_site):
     path = public_paths()["article"]
-    first = https.get(path)
-    cached = https.get(path, headers={"if-none-match": first["ETag"]})
+    # Only a site asked for by its own hostname is cached (the demo's is 127.0.0.1).
+    host = {"host": "127.0.0.1"}
+    first = https.get(path, headers=host)
+    cached = https.get(path, headers={**host, "if-none-match": first["ETag"]})
 
     assert cached.status_code == 304
     for name in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
@@ -175,3 +180,58 @@ def test_uploaded_documents_are_not_served_around_their_privacy_checks(https, de
 
     assert https.get(f"/media/{document.file.name}").status_code == 404
     assert https.get(document.url).status_code == 200
+
+
+def preview_form(article) -> dict:
+    """What the editor's preview panel posts for `article` as it stands."""
+    return nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "summary": article.summary,
+            "hero_alt": "",
+            "hero_caption": "",
+            "content_note": "",
+            "date": article.date.isoformat(),
+            "tags": "",
+            "body": streamfield([("text", rich_text("<p>Tears are part of healing.</p>"))]),
+        }
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mode", ["", "quality"])
+def test_a_preview_keeps_the_reader_policy_and_may_be_framed_by_the_admin_alone(
+    https, admin_user, demo_site, mode
+):
+    sign_in_verified(https, admin_user)
+    article = ArticlePage.objects.published().first()
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+
+    posted = https.post(url, preview_form(article))
+    response = https.get(url, {"mode": mode, "in_preview_panel": "true"})
+
+    assert posted.json() == {"is_valid": True, "is_available": True}
+    assert response.status_code == 200
+    assert article.title.encode() in response.content
+    policy = assert_common_headers(response, f"preview {mode!r}")
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["default-src"] == ["'self'"]
+    assert "script-src" not in policy, "scripts fall back to default-src 'self'"
+    assert "'unsafe-inline'" not in policy["style-src"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+@pytest.mark.django_db
+def test_a_new_pages_preview_may_be_framed_by_the_admin_too(https, admin_user, demo_site):
+    sign_in_verified(https, admin_user)
+    article = ArticlePage.objects.published().first()
+    blog = article.get_parent()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["blog", "articlepage", blog.pk])
+
+    https.post(url, {**preview_form(article), "slug": "a-new-one", "title": "A new one"})
+    response = https.get(url, {"mode": ""})
+
+    assert b"A new one" in response.content
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"

@@ -42,6 +42,7 @@ def settings_form(site, **changes) -> dict:
         "postal_code": "",
         "country": "",
         "hours": "",
+        "time_zone": practice.time_zone,
         "booking_url": "",
         "social_links": streamfield([]),
         "crisis_line": practice.crisis_line,

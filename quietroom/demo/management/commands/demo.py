@@ -2,14 +2,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from quietroom.demo.build import (
-    ADMIN_USERNAME,
-    build_demo_site,
-    ensure_admin,
-    ensure_admin_device,
-)
-from quietroom.security.twofactor.qr import qr_text
-from quietroom.security.twofactor.views import secret_text
+from quietroom.demo.build import build_demo_site
+from quietroom.demo.signin import admin_sign_in
+from quietroom.jobs import process, worker
 
 
 class Command(BaseCommand):
@@ -19,36 +14,33 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-serve", action="store_true", help="Build the site only.")
 
-    def handle(self, *args, port, no_serve, **options):
+    def handle(self, *args, port, no_serve, verbosity, **options):
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         report = build_demo_site(port=port)
-        for what in report.created:
-            self.stdout.write(f"  created {what}")
-        if not report.created:
-            self.stdout.write("  the demo site was already built; nothing to add")
-        password = ensure_admin()
-        if password:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Admin user “{ADMIN_USERNAME}” created. Password (shown once): {password}"
-                )
-            )
+        if verbosity > 1:
+            for what in report.created:
+                self.stdout.write(f"  created {what}")
+        if report.created:
+            made = len(report.created)
+            self.stdout.write(f"Built the sample practice ({made} new items; -v 2 lists them).")
         else:
-            self.stdout.write(f"Admin user “{ADMIN_USERNAME}” already exists; password unchanged.")
-        device = ensure_admin_device()
-        if device:
+            self.stdout.write("The demo site was already built; nothing to add.")
+        worker.run_once()  # the sample requests' notification emails, before the summary
+        signin = admin_sign_in(settings.DATA_DIR, f"http://127.0.0.1:{port}")
+        if signin.enrolment:
             self.stdout.write(
-                "Signing in also asks for a code from an authenticator app. Scan this "
-                "(shown once), or type the key by hand:\n"
-                + qr_text(device.config_url)
-                + f"  key: {secret_text(device)}\n  {device.config_url}"
+                "\nFor the second factor, scan this with an authenticator app "
+                "(shown once; the key is also in the file named below):\n" + signin.enrolment
             )
+        elif signin.new_codes:
+            self.stdout.write("\nNew recovery codes for the admin are in the file named below.")
+        # Last, so that nothing scrolls it away before the server starts.
+        for line in signin.summary():
+            self.stdout.write(self.style.SUCCESS(line) if line.startswith("Your") else line)
         if no_serve:
             return
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Serving on http://127.0.0.1:{port}/ (admin at /admin/). Ctrl-C stops it."
-            )
-        )
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        self.stdout.write(f"\nServing on http://127.0.0.1:{port}/. Ctrl-C stops it.")
+        # A worker beside the server sends the notification of each request the form takes.
+        with process.worker_beside():
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)

@@ -40,3 +40,4 @@ class Command(BaseCommand):
         )
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"  - {warning}"))
+        self.stdout.write(report.how_to_preview())
