@@ -273,7 +273,8 @@ def report(weight, requests, ours, reference, exported, rendered, imported, publ
             f"one publish on 1 of {published['practices']} sites: pages re-rendered",
             str(published["rerendered"]),
             "0",
-            f"{published['pages_of_the_others']} cached pages of the other {others} read again;"
+            f"{published['pages_of_the_others']} cached pages of the other {others} read again"
+            f" ({published['from_the_shared_cache']} from the shared cache, the rest from memory);"
             f" remembered values recomputed: {published['remembered_values_recomputed']}"
             + ("" if published["all_ok"] else "; SOME PAGES FAILED"),
         )
