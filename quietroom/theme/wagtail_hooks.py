@@ -2,10 +2,11 @@
 
 from wagtail import hooks
 
-from quietroom.theme.templatetags.theme_tags import inline_stylesheets
+from quietroom.theme.css import stylesheets
 
 
 @hooks.register("quietroom_inline_stylesheets")
-def stylesheets() -> list[str]:
-    """The stylesheets reader pages inline, for the Content-Security-Policy's hashes."""
-    return inline_stylesheets()
+def inline_stylesheets() -> list[str]:
+    """The sheets reader pages inline whatever the site (one per style), for the
+    Content-Security-Policy's hashes; a site's colour sheet is allowed per response."""
+    return stylesheets()
