@@ -2,6 +2,7 @@
 Pillow: flat, warm shapes, never photographs of real people."""
 
 import io
+from functools import cache
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -165,6 +166,7 @@ def draw_portrait(slug: str) -> Image.Image:
     return img.convert("RGB").resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
 
 
+@cache  # drawn once per process: the demo is built by many tests
 def render_portrait(slug: str, quality: int = 86) -> bytes:
     buf = io.BytesIO()
     draw_portrait(slug).save(buf, "JPEG", quality=quality, progressive=True, optimize=True)
@@ -211,6 +213,7 @@ def draw_logo(colour: str = "#2f6656", light: str = "#f7f6f2") -> Image.Image:
     return img.resize((LOGO_SIZE, LOGO_SIZE), Image.Resampling.LANCZOS)
 
 
+@cache  # drawn once per process: the demo is built by many tests
 def render_logo() -> bytes:
     buf = io.BytesIO()
     draw_logo().save(buf, "PNG", optimize=True)

@@ -15,8 +15,8 @@ UI = 3.0  # WCAG 2.2 AA, focus rings and the edges of controls (1.4.11)
 DARK_ACCENT_LIGHTNESS = 0.80
 DARK_ACCENT_CHROMA = 0.13
 # Quiet surfaces (callouts, the crisis box, cards) take only the second colour's hue.
-SURFACE_LIGHTNESS = {"light": 0.945, "dark": 0.265}
-SURFACE_CHROMA = {"light": 0.018, "dark": 0.02}
+SURFACE_LIGHTNESS = {"light": 0.95, "dark": 0.25}
+SURFACE_CHROMA = {"light": 0.012, "dark": 0.016}
 
 
 @dataclass(frozen=True)
