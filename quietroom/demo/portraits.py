@@ -2,10 +2,10 @@
 Pillow: flat, warm shapes, never photographs of real people."""
 
 import io
-from functools import cache
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from PIL import Image, ImageDraw, ImageFilter
 

@@ -14,7 +14,7 @@ from quietroom.core.sites import site_table
 from quietroom.practice.models import ContactPage
 from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
 from quietroom.security.policy import allow_inline_style
-from quietroom.theme.brand import image_data
+from quietroom.theme.brand import default_brand, image_data
 
 register = template.Library()
 
@@ -25,7 +25,8 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 def brand_styles(context):
     """The site's colours, then its style's sheet, each in a <style> the policy allows: the
     style's by the hashes every reader policy lists, the colours' by this response's own."""
-    brand = context["brand"]
+    # Django's own error views render without context processors: the defaults then.
+    brand = context.get("brand") or default_brand()
     allow_inline_style(context.get("request"), brand.colours)
     # Safe: our own compacted files, and colours parsed as #rrggbb.
     return format_html(
