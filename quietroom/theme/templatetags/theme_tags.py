@@ -154,3 +154,42 @@ def avatar_uri(image) -> str:
 def remembered_avatar(site_id, image_id, file_name, focal_point, *, image) -> str:
     """Keys come from the image row (an edit changes them), never from a request."""
     return image_data(image.get_rendition(AVATAR_SPEC), "WEBP")
+
+
+def _phone_link(number: str):
+    return format_html('<a href="tel:{}">{}</a>', dial(number), number)
+
+
+@register.simple_tag(takes_context=True)
+def reach_us(context):
+    """“by phone at … or by email at …” from the practice (empty when it has neither)."""
+    practice = context["practice"]
+    ways = []
+    if practice.phone:
+        ways.append(format_html("by phone at {}", _phone_link(practice.phone)))
+    if practice.email:
+        link = format_html('<a href="mailto:{0}">{0}</a>', practice.email)
+        ways.append(format_html("by email at {}", link))
+    return format_html(" or ".join(["{}"] * len(ways)), *ways)
+
+
+@register.simple_tag(takes_context=True)
+def or_call_us(context, words=", or call us at "):
+    """`words` and the practice's phone as a link, or nothing when it has no phone."""
+    practice = context.get("practice")
+    if not practice or not practice.phone:
+        return ""
+    return format_html("{}{}", words, _phone_link(practice.phone))
+
+
+@register.simple_tag
+def crisis_ways(service):
+    """“: call …, text …” for a crisis service (nothing when it has neither number)."""
+    ways = []
+    if service.phone:
+        ways.append(format_html('call <a href="tel:{}">{}</a>', dial(service.phone), service.phone))
+    if service.text:
+        ways.append(format_html('text <a href="sms:{}">{}</a>', dial(service.text), service.text))
+    if not ways:
+        return ""
+    return format_html(": " + ", ".join(["{}"] * len(ways)), *ways)
