@@ -35,6 +35,8 @@ from quietroom.practice.models import (
 from quietroom.theme.models import BrandSettings
 
 ADMIN_USERNAME = "admin"
+# Where the face is in the demo's portraits (800 by 1000): small square crops keep it.
+FACE = (400, 500, 380, 420)
 INBOX_GROUP = "Inbox readers"
 
 
@@ -151,11 +153,16 @@ def ensure_home_sections(home: HomePage, contact: Page) -> None:
     home.save_revision().publish()
 
 
-def ensure_image(title: str, alt: str, draw, name: str) -> CustomImage:
-    """The image titled `title`, drawn (`draw()` gives its bytes) only when it is missing."""
+def ensure_image(title: str, alt: str, draw, name: str, focus=None) -> CustomImage:
+    """The image titled `title`, drawn (`draw()` gives its bytes) only when it is missing;
+    `focus` is its focal point (x, y, width, height), which square crops keep."""
     image = CustomImage.objects.filter(title=title).first()
     if image is None:
         image = CustomImage(title=title, description=alt)
+        if focus:
+            x, y, width, height = focus
+            image.focal_point_x, image.focal_point_y = x, y
+            image.focal_point_width, image.focal_point_height = width, height
         image.file = ImageFile(BytesIO(draw()), name=name)
         image.save()
     return image
@@ -190,6 +197,7 @@ def ensure_clinicians(home: HomePage, report: BuildReport) -> dict[str, Clinicia
             drawn.alt,
             lambda slug=slug: render_portrait(slug),
             f"{slug}.jpg",
+            focus=FACE,
         )
         people[slug] = ensure_child(
             index, ClinicianPage, slug, report, photo=photo, photo_alt=drawn.alt, **person

@@ -129,7 +129,7 @@ def dial(number: str) -> str:
     return ("+" + digits) if str(number).strip().startswith("+") else digits
 
 
-AVATAR_SPEC = "fill-96x96|format-webp|webpquality-70"
+AVATAR_SPEC = "fill-96x96-c100|format-webp|webpquality-70"
 
 
 @register.filter
