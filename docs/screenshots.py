@@ -28,7 +28,8 @@ from quietroom.theme.palette import STYLES  # noqa: E402
 from quietroom.theme.tests.browser import chromium_browser  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-QUIETROOM = ROOT / ".venv" / "bin" / "quietroom"
+# The `quietroom` command of the Python running this script (make's .venv, or any other).
+QUIETROOM = [sys.executable, "-m", "quietroom.cli"]
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 PAGES = {
     "home": "/",
@@ -46,7 +47,7 @@ def free_port() -> int:
 
 
 def run(env, *args) -> None:
-    subprocess.run([str(QUIETROOM), *args], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*QUIETROOM, *args], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -107,7 +108,7 @@ def main() -> None:
         run(env, "demo", "--no-serve")
         port = free_port()
         server = subprocess.Popen(
-            [str(QUIETROOM), "serve", "--port", str(port), "--workers", "1"],
+            [*QUIETROOM, "serve", "--port", str(port), "--workers", "1"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

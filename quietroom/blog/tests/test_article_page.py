@@ -151,7 +151,7 @@ def test_byline_shows_author_date_and_reading_time(client, full_article):
 
     assert "Maya Okafor" in meta
     assert "1 January 2026" in meta
-    assert "1 min read" in meta
+    assert "1\u00a0min\u00a0read" in meta  # kept on one line
 
 
 def test_the_feeds_are_advertised_in_the_head(client, full_article):
