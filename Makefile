@@ -40,6 +40,7 @@ system-packages: chromium
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check --tabwidth 2 quietroom/theme/templates
 
 test: $(VENV)/.installed-test system-packages lint
 	$(BIN)/pytest
@@ -54,6 +55,7 @@ test-postgres: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml --tabwidth 2 quietroom/theme/templates
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -153,6 +153,9 @@ def main() -> None:
         help="a checkout of an earlier Quietroom: its cached article and blog index are measured"
         " in the same run, beside this one and nginx",
     )
+    parser.add_argument(
+        "--styles-only", action="store_true", help="only the article's bytes and requests per style"
+    )
     options = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
@@ -163,6 +166,10 @@ def main() -> None:
     base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
     serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
     with running(serve, env, base + "/"):
+        styles = table(style_rows(per_style(base, env)))
+        print(styles)
+        if options.styles_only:
+            return
         weight = page_weight(base)
         requests = browser_requests(base + ARTICLE)
         ours = load(base, options.seconds)
@@ -174,6 +181,7 @@ def main() -> None:
     imported = import_rate(work)
     published = publish_cost(work, options.practices)
     written = report(weight, requests, ours, reference, exported, rendered, imported, published)
+    written = styles + "\n\n" + written
     if before:
         written += "\n\n" + compared(ours, before, reference, options.against)
     print(written)
@@ -196,6 +204,37 @@ def results_page(written: str, options) -> str:
         " run it again after a change.\n\n"
         f"```\n{written}\n```\n"
     )
+
+
+def per_style(base: str, env: dict) -> dict:
+    """The article's weight and first-view requests in each style (the demo's own colours)."""
+    from quietroom.theme.palette import STYLES
+
+    found = {}
+    for name, style in STYLES.items():
+        quietroom("brand", "--style", name, "--accent-colour", style.suggested_accent, env=env)
+        found[name] = (page_weight(base), browser_requests(base + ARTICLE))
+    quietroom(
+        "brand", "--style", "calm", "--accent-colour", STYLES["calm"].suggested_accent, env=env
+    )
+    return found
+
+
+def style_rows(styles: dict) -> list[tuple[str, str, str, str]]:
+    rows = [("style", "article raw / gzip / br bytes", "requests (phone, first view)", "what")]
+    for name, (weight, requests) in styles.items():
+        files = sorted({url.rsplit("/", 1)[-1] or "page" for url in requests})
+        rows.append(
+            (
+                name,
+                f"{weight['raw']:,} / {weight['gzip']:,} / {weight['br']:,}",
+                str(len(requests)),
+                ", ".join(
+                    f.split(".")[0] + "." + f.split(".")[-1] if "." in f else f for f in files
+                )[:70],
+            )
+        )
+    return rows
 
 
 def report(weight, requests, ours, reference, exported, rendered, imported, published) -> str:

@@ -18,6 +18,7 @@ from quietroom.core.models import CustomImage
 from quietroom.demo import practice as content
 from quietroom.demo.articles import ARTICLES
 from quietroom.demo.heroes import HEROES, render_jpeg
+from quietroom.demo.portraits import LOGO_ALT, PEOPLE, render_logo, render_portrait
 from quietroom.inbox import access
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.inbox.store import notify, store_request
@@ -32,8 +33,11 @@ from quietroom.practice.models import (
     ServicePage,
 )
 from quietroom.security.twofactor import recovery
+from quietroom.theme.models import BrandSettings
 
 ADMIN_USERNAME = "admin"
+# Where the face is in the demo's portraits (800 by 1000): small square crops keep it.
+FACE = (400, 500, 380, 420)
 INBOX_GROUP = "Inbox readers"
 
 
@@ -53,6 +57,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     home = ensure_home(report)
     ensure_site(home, hostname, port)
     ensure_settings(home)
+    ensure_brand(home)
     blog = ensure_child(
         home,
         BlogIndexPage,
@@ -75,9 +80,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
         intro=content.CONTACT_INTRO,
         show_in_menus=True,
     )
-    if home.cta_page_id is None:
-        home.cta_page = contact
-        home.save_revision().publish()
+    ensure_home_sections(home, contact)
     ensure_inbox(home, report)
     return report
 
@@ -90,9 +93,7 @@ def ensure_home(report: BuildReport) -> HomePage:
     # Wagtail's first migration leaves a placeholder welcome page; the practice replaces it.
     for placeholder in root.get_children().filter(content_type__model="page"):
         placeholder.delete()
-    home = root.add_child(
-        instance=HomePage(title=content.PRACTICE["name"], slug="home", intro=content.HOME_INTRO)
-    )
+    home = root.add_child(instance=HomePage(title=content.PRACTICE["name"], slug="home", body=[]))
     home.save_revision().publish()
     report.add("home page")
     return home
@@ -115,6 +116,60 @@ def ensure_settings(home: HomePage) -> None:
         practice.save()
 
 
+def ensure_brand(home: HomePage) -> None:
+    """The practice's logo and colours, once: an owner's later choices are left alone."""
+    brand = BrandSettings.for_site(Site.objects.get(root_page=home))
+    if brand.logo_id is None:
+        brand.logo = ensure_image("Linden Tree Counselling logo", LOGO_ALT, render_logo, "logo.png")
+        brand.logo_alt = LOGO_ALT
+        brand.full_clean()
+        brand.save()
+
+
+def ensure_home_sections(home: HomePage, contact: Page) -> None:
+    """Every section a home page can have, the first time (an editor's changes are kept)."""
+    if home.body:
+        return
+    hero = ensure_hero(content.HOME_HERO_MOTIF)
+    button = {"label": "Book a free 15-minute call", "page": contact}
+    home.body = [
+        (
+            "hero",
+            {
+                "headline": content.HOME_HEADLINE,
+                "text": content.HOME_INTRO,
+                "image": hero,
+                "image_alt": hero.description,
+                "button": button,
+            },
+        ),
+        (
+            "clinicians",
+            {"heading": "Who you would be talking to", "intro": content.CLINICIANS_INTRO},
+        ),
+        ("services", {"heading": "How we can help", "intro": ""}),
+        ("articles", {"heading": "From our articles", "intro": content.ARTICLES_INTRO}),
+        ("where_when", {"heading": "Where and when", "telehealth": content.TELEHEALTH}),
+        ("closing", {"heading": "Ready to talk?", "text": content.CLOSING, "button": button}),
+    ]
+    home.save_revision().publish()
+
+
+def ensure_image(title: str, alt: str, draw, name: str, focus=None) -> CustomImage:
+    """The image titled `title`, drawn (`draw()` gives its bytes) only when it is missing;
+    `focus` is its focal point (x, y, width, height), which square crops keep."""
+    image = CustomImage.objects.filter(title=title).first()
+    if image is None:
+        image = CustomImage(title=title, description=alt)
+        if focus:
+            x, y, width, height = focus
+            image.focal_point_x, image.focal_point_y = x, y
+            image.focal_point_width, image.focal_point_height = width, height
+        image.file = ImageFile(BytesIO(draw()), name=name)
+        image.save()
+    return image
+
+
 def ensure_child(parent: Page, model, slug: str, report: BuildReport, **fields) -> Page:
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
@@ -135,10 +190,21 @@ def ensure_clinicians(home: HomePage, report: BuildReport) -> dict[str, Clinicia
         intro="<p>Three therapists, each with their own way of working.</p>",
         show_in_menus=True,
     )
-    return {
-        person["slug"]: ensure_child(index, ClinicianPage, person.pop("slug"), report, **person)
-        for person in (dict(p) for p in content.CLINICIANS)
-    }
+    people = {}
+    for person in (dict(p) for p in content.CLINICIANS):
+        slug = person.pop("slug")
+        drawn = PEOPLE[slug]
+        photo = ensure_image(
+            f"Portrait: {person['title']}",
+            drawn.alt,
+            lambda slug=slug: render_portrait(slug),
+            f"{slug}.jpg",
+            focus=FACE,
+        )
+        people[slug] = ensure_child(
+            index, ClinicianPage, slug, report, photo=photo, photo_alt=drawn.alt, **person
+        )
+    return people
 
 
 def ensure_services(home, clinicians: dict, articles: dict, report: BuildReport) -> None:
@@ -203,14 +269,8 @@ def ensure_inbox(home, report: BuildReport) -> None:
 
 
 def ensure_hero(motif: str) -> CustomImage:
-    hero = HEROES[motif]
     title = f"Illustration: {motif.replace('-', ' ')}"
-    image = CustomImage.objects.filter(title=title).first()
-    if image is None:
-        image = CustomImage(title=title, description=hero.alt)
-        image.file = ImageFile(BytesIO(render_jpeg(motif)), name=f"{motif}.jpg")
-        image.save()
-    return image
+    return ensure_image(title, HEROES[motif].alt, lambda: render_jpeg(motif), f"{motif}.jpg")
 
 
 def ensure_article(blog, data: dict, clinicians: dict, report: BuildReport) -> ArticlePage:

@@ -45,10 +45,25 @@ CRISIS_SERVICES = [
     },
 ]
 
+HOME_HEADLINE = "Unhurried therapy for anxiety, grief and the in-between times"
+
 HOME_INTRO = (
-    "<p>We are a small group practice of three therapists. We see adults and couples in person "
-    "and online, at a pace that suits you. Our articles are here for the moments between "
-    "sessions, or for the night before you decide to reach out.</p>"
+    "<p>We are a small group practice of three therapists in Evanston. We see adults, couples "
+    "and families in person and online, at a pace that suits you.</p>"
+)
+
+# The home page's opening picture: a quiet room with two chairs.
+HOME_HERO_MOTIF = "armchairs"
+
+CLINICIANS_INTRO = "Each of us works a little differently. A first call is free, with anyone."
+
+ARTICLES_INTRO = "For the moments between sessions, or the night before you decide to reach out."
+
+TELEHEALTH = "Sessions by secure video anywhere in Illinois, evenings included."
+
+CLOSING = (
+    "A free 15-minute call is a gentle way to see whether we are a good fit. There is nothing "
+    "to prepare and nothing to decide on the call."
 )
 
 BLOG_INTRO = (

@@ -20,6 +20,8 @@ from quietroom.core import memo, sites
 from quietroom.practice.models.settings import PracticeSettings
 from quietroom.practice.profile import Practice, practice, profile_of
 from quietroom.reliability import faults
+from quietroom.security.policy import allow_inline_style
+from quietroom.theme.brand import Brand, brand, default_brand
 
 logger = logging.getLogger("quietroom.reliability")
 
@@ -43,26 +45,35 @@ def default_practice() -> Practice:
 
 def offline_practice(request) -> Practice:
     """The practice as last read by this process, or the defaults."""
+    return _last_known(request, practice) or default_practice()
+
+
+def offline_brand(request) -> Brand:
+    """The brand (logo, colours, style) as last read by this process, or the defaults."""
+    return _last_known(request, brand) or default_brand()
+
+
+def _last_known(request, function):
     try:
         table = memo.last_known(sites.site_table)
         host = sites.request_host(request.META)
         record = table and host and table.match(*host)
-        found = record and memo.last_known(practice, record.id)
-        if found:
-            return found
+        return record and memo.last_known(function, record.id)
     except Exception:  # a bad Host header: the defaults will do
-        logger.warning("Error page: the practice's crisis resources fell back to the defaults")
-    return default_practice()
+        logger.warning("Error page: %s fell back to the defaults", function.__name__)
+        return None
 
 
 def error_page(request, status: int, template: str, **context) -> HttpResponse:
     """`template` rendered with the offline practice; plain text if rendering fails."""
-    practice = offline_practice(request)
+    practice, look = offline_practice(request), offline_brand(request)
+    allow_inline_style(request, look.colours)
     try:
         body = render_to_string(
             template,
             {
                 "practice": practice,
+                "brand": look,
                 "language": settings.LANGUAGE_CODE,
                 "was_sending": request.method == "POST",
                 **context,

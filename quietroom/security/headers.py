@@ -43,7 +43,11 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         if report_only:
             return parts
         config = parts.config or policy_for(request.path_info, is_preview(request))
-        return PolicyParts(config, parts.update, parts.replace, parts.nonce)
+        update = parts.update
+        if hashes := policy.inline_style_hashes(request):
+            update = {**(update or {})}
+            update["style-src"] = [*update.get("style-src", []), *hashes]
+        return PolicyParts(config, update, parts.replace, parts.nonce)
 
     def process_response(self, request, response):
         if is_file_path(request.path_info) and HEADER in response:

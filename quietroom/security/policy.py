@@ -42,20 +42,36 @@ def style_hash(css: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
+def allow_inline_style(request, css: str) -> None:
+    """Let this response's page inline `css` (a stylesheet that differs between sites, such
+    as a practice's colours): its hash joins the policy of this response only. The page and
+    its header are cached together, so every reader of the site gets both alike."""
+    if request is None:
+        return
+    hashes = request.__dict__.setdefault("_quietroom_style_hashes", [])
+    if (found := style_hash(css)) not in hashes:
+        hashes.append(found)
+
+
+def inline_style_hashes(request) -> list[str]:
+    return list(getattr(request, "_quietroom_style_hashes", ()))
+
+
 @cache
 def reader_policy() -> dict:
     """Reader pages: everything from this origin, no inline script, inline CSS only by hash.
 
     The hashes come from the same function that inlines the stylesheets (the theme offers
-    it through a hook, INLINE_STYLES_HOOK), so a CSS edit
-    can never leave the page and its policy out of step. Hashes (not nonces) keep the
-    HTML identical for every reader, so a page cache can serve it as it is.
+    it through a hook, INLINE_STYLES_HOOK: one sheet per style), so a CSS edit can never
+    leave the page and its policy out of step; a sheet that differs between sites (the
+    practice's colours) is added per response by `allow_inline_style`. Hashes (not nonces)
+    keep the HTML identical for every reader, so a page cache can serve it as it is.
     """
     stylesheets = [css for listed in hooks.get_hooks(INLINE_STYLES_HOOK) for css in listed()]
     return {
         "default-src": [SELF],
         "style-src": [SELF, *(style_hash(css) for css in stylesheets)],
-        # The empty favicon (`data:,`) keeps browsers from asking for /favicon.ico.
+        # The favicon is inline (a data: URI), so it costs no request.
         "img-src": [SELF, "data:"],
         **LOCKED_DOWN,
     }

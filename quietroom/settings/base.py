@@ -116,6 +116,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 # The practice as readers see it (an immutable copy, not the settings row).
                 "quietroom.practice.profile.context",
+                # The brand likewise: logo, colours and style, an immutable copy.
+                "quietroom.theme.brand.context",
             ],
         },
     },

@@ -2,10 +2,13 @@
 
 from wagtail import hooks
 
-from quietroom.theme.templatetags.theme_tags import inline_stylesheets
+from quietroom.theme.brand import default_brand
+from quietroom.theme.css import stylesheets
 
 
 @hooks.register("quietroom_inline_stylesheets")
-def stylesheets() -> list[str]:
-    """The stylesheets reader pages inline, for the Content-Security-Policy's hashes."""
-    return inline_stylesheets()
+def inline_stylesheets() -> list[str]:
+    """The sheets reader pages inline whatever the site, for the Content-Security-Policy's
+    hashes: one per style, and the default colours (Django's own error views render without
+    a request to add a site's colours to). A site's colour sheet is allowed per response."""
+    return [*stylesheets(), default_brand().colours]

@@ -182,7 +182,7 @@ class ArticlePage(QualityPreviewMixin, Page):
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
     objects = ArticleManager()
-    route_select_related = ("hero_image", "author")
+    route_select_related = ("hero_image", "author", "author__photo")
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []

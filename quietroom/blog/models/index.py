@@ -37,7 +37,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         """Published articles of this blog in index order."""
-        return ArticlePage.objects.published().in_blog(self).newest_first().select_related("author")
+        return (
+            ArticlePage.objects.published()
+            .in_blog(self)
+            .newest_first()
+            .select_related("author", "hero_image")
+        )
 
     def categories(self):
         """Categories that have at least one published article in this blog."""

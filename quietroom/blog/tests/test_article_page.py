@@ -89,10 +89,10 @@ def test_every_img_has_alt_text(client, full_article):
 
 
 def test_the_hero_is_responsive_with_its_dimensions(client, full_article):
-    hero = soup_of(client, full_article).select_one(".hero img")
+    hero = soup_of(client, full_article).select_one(".article-hero img")
 
     assert hero["alt"] == "Rain running down a window"
-    assert len(hero["srcset"].split(",")) == 3
+    assert len(hero["srcset"].split(",")) == 4
     assert hero["sizes"]
     assert int(hero["width"]) > 0
     assert int(hero["height"]) > 0
@@ -151,7 +151,7 @@ def test_byline_shows_author_date_and_reading_time(client, full_article):
 
     assert "Maya Okafor" in meta
     assert "1 January 2026" in meta
-    assert "1 min read" in meta
+    assert "1\u00a0min\u00a0read" in meta  # kept on one line
 
 
 def test_the_feeds_are_advertised_in_the_head(client, full_article):
@@ -161,13 +161,13 @@ def test_the_feeds_are_advertised_in_the_head(client, full_article):
     assert soup.find("link", type="application/atom+xml")["href"].endswith("/feed/atom/")
 
 
-def test_images_are_pictures_with_webp_and_a_jpeg_fallback_in_three_widths(client, full_article):
+def test_images_are_pictures_with_webp_and_a_jpeg_fallback_in_four_widths(client, full_article):
     soup = soup_of(client, full_article)
-    hero = soup.select_one(".hero picture")
+    hero = soup.select_one(".article-hero picture")
     source = hero.find("source")
 
     assert source["type"] == "image/webp"
-    assert len(source["srcset"].split(",")) == 3
+    assert len(source["srcset"].split(",")) == 4
     assert source["sizes"] == hero.find("img")["sizes"]
     assert hero.find("img")["src"].endswith(".jpg")
     assert hero.find("img")["fetchpriority"] == "high"

@@ -13,7 +13,7 @@ def titles(client, url):
     response = client.get(url)
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    return [a.text for a in soup.select(".cards .card h2 a")]
+    return [a.text for a in soup.select(".grid .card h2 a")]
 
 
 @pytest.fixture

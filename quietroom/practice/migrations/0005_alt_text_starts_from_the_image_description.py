@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0004_homepage_heading'),
+        ('practice', '0004_home_sections'),
     ]
 
     operations = [

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
+from quietroom.practice.models.contact import ContactPage
 
 
 def split_list(text: str) -> list[str]:
@@ -24,7 +25,13 @@ class ClinicianIndexPage(Page):
         verbose_name = "clinicians index"
 
     def clinicians(self):
-        return ClinicianPage.objects.live().public().child_of(self).order_by("title")
+        return (
+            ClinicianPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("photo")
+            .order_by("title")
+        )
 
 
 class ClinicianPage(Page):
@@ -105,6 +112,24 @@ class ClinicianPage(Page):
         if self.photo_id and not self.photo_alt:
             raise ValidationError({"photo_alt": "Add alt text for the photo."})
 
+    def name_words(self) -> list[str]:
+        return [w for w in self.title.split() if not w.endswith(".") and w[:1].isalpha()]
+
+    def first_name(self) -> str:
+        words = self.name_words()
+        return words[0] if words else self.title
+
+    def contact_page(self):
+        """The contact page of this clinician's practice (the tree under the same home)."""
+        home_path = self.path[: 2 * self.steplen]
+        return ContactPage.objects.live().public().filter(path__startswith=home_path).first()
+
+    def initials(self) -> str:
+        """Up to two initials of the name (titles such as “Dr.” left out), for a card
+        without a photo."""
+        words = self.name_words()
+        return "".join(w[0].upper() for w in (words[:1] + words[-1:] if len(words) > 1 else words))
+
     def approach_list(self) -> list[str]:
         return split_list(self.approaches)
 
@@ -119,7 +144,12 @@ class ClinicianPage(Page):
         ]
 
     def published_articles(self):
-        return ArticlePage.objects.published().filter(author=self).newest_first()
+        return (
+            ArticlePage.objects.published()
+            .filter(author=self)
+            .newest_first()
+            .select_related("hero_image")
+        )
 
     def live_services(self):
         return self.services.live().public().order_by("title")

@@ -49,7 +49,18 @@ class ServicePage(Page):
         verbose_name = "service"
 
     def published_articles(self):
-        return ArticlePage.objects.published().filter(services=self).newest_first()
+        return (
+            ArticlePage.objects.published()
+            .filter(services=self)
+            .newest_first()
+            .select_related("author", "hero_image")
+        )
 
     def clinicians(self):
-        return ClinicianPage.objects.live().public().filter(services=self).order_by("title")
+        return (
+            ClinicianPage.objects.live()
+            .public()
+            .filter(services=self)
+            .select_related("photo")
+            .order_by("title")
+        )

@@ -96,8 +96,12 @@ def test_the_home_page_invites_a_consultation_and_describes_the_practice(client,
     soup = soup_of(client, home.url)
     data = json_ld(soup)
 
-    cta = soup.select_one(".cta a")
-    assert cta["href"] == ContactPage.objects.get().url
+    opening, closing = soup.select(".hero a.button")[0], soup.select(".closing a.button")[0]
+    assert opening["href"] == closing["href"] == ContactPage.objects.get().url
+    assert (
+        soup.select_one(".hero h1").text
+        == "Unhurried therapy for anxiety, grief and the in-between times"
+    )
     assert data["@type"] == "MedicalBusiness"
     assert data["address"]["addressLocality"] == "Evanston"
     assert data["telephone"] == "(312) 555-0142"
@@ -109,7 +113,8 @@ def test_featured_articles_replace_the_newest_on_the_home_page(client, demo_site
     home.featured_articles = [oldest]
     home.save_revision().publish()
 
-    titles = [a.text for a in soup_of(client, home.url).select("#latest-heading ~ ul h3 a")]
+    section = soup_of(client, home.url).find("h2", string="From our articles").parent
+    titles = [a.text for a in section.select("ul h3 a")]
 
     assert titles == [oldest.title]
 

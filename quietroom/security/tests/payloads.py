@@ -16,6 +16,7 @@ from quietroom.practice.models import (
     PracticeSettings,
     ServicePage,
 )
+from quietroom.theme.models import BrandSettings
 
 MARK = "XSSMARK"
 TEXT = (
@@ -76,7 +77,27 @@ def plant() -> None:
     BlogCategory.objects.filter(slug="anxiety").update(**fit(BlogCategory, "name", "description"))
     tag = article.tags.first()
     type(tag).objects.filter(pk=tag.pk).update(**fit(type(tag), "name"))
-    HomePage.objects.update(intro=RICH, **fit(HomePage, "cta_heading", "cta_text"))
+    contact = ContactPage.objects.first()
+    button = {"label": SHORT, "page": contact.pk}
+    home_sections = [
+        {
+            "type": "hero",
+            "value": {
+                "headline": SHORT,
+                "text": RICH,
+                "image": image.pk,
+                "image_alt": TEXT,
+                "button": button,
+            },
+        },
+        {"type": "clinicians", "value": {"heading": SHORT, "intro": TEXT}},
+        {"type": "services", "value": {"heading": SHORT, "intro": TEXT}},
+        {"type": "articles", "value": {"heading": SHORT, "intro": TEXT}},
+        {"type": "where_when", "value": {"heading": SHORT, "telehealth": TEXT}},
+        {"type": "closing", "value": {"heading": SHORT, "text": TEXT, "button": button}},
+        {"type": "text", "value": {"heading": SHORT, "text": RICH}},
+    ]
+    HomePage.objects.update(body=stream(HomePage, "body", home_sections))
     clinician_fields = ("pronouns", "credentials", "licence", "summary", "approaches")
     ClinicianPage.objects.update(
         **fit(ClinicianPage, *clinician_fields, "languages", "fees", "insurance", "photo_alt"),
@@ -86,6 +107,7 @@ def plant() -> None:
     faq = [{"type": "question", "value": {"question": TEXT, "answer": RICH}}]
     FAQPage.objects.update(intro=RICH, questions=stream(FAQPage, "questions", faq))
     ContactPage.objects.update(intro=RICH, thank_you=RICH, **fit(ContactPage, "submit_label"))
+    BrandSettings.objects.update(**fit(BrandSettings, "logo_alt"))
     plant_settings()
 
 

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents.models import Document
+from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from quietroom.blog.models import ArticlePage
@@ -15,7 +16,9 @@ from quietroom.core.models import CustomImage
 from quietroom.core.tests.factories import sign_in_verified
 from quietroom.core.tests.pages import public_paths
 from quietroom.security.policy import style_hash
-from quietroom.theme.templatetags.theme_tags import stylesheet
+from quietroom.theme.brand import brand, default_brand
+from quietroom.theme.css import stylesheet
+from quietroom.theme.palette import STYLES
 
 
 def directives(response) -> dict[str, list[str]]:
@@ -83,24 +86,33 @@ def test_the_404_and_500_pages_carry_the_reader_policy(demo_site, settings):
     assert broken.status_code == 500
     assert_reader_policy(missing, "404")
     policy = assert_reader_policy(broken, "500")
-    inline = BeautifulSoup(broken.content, "html.parser").style.string
-    assert style_hash(inline) in policy["style-src"]
+    for inline in BeautifulSoup(broken.content, "html.parser").find_all("style"):
+        assert style_hash(inline.string) in policy["style-src"]
 
 
 @pytest.mark.django_db
-def test_the_inline_stylesheet_is_allowed_by_its_hash_and_nothing_else(https, demo_site):
+def test_the_inline_stylesheets_are_allowed_by_their_hashes_and_nothing_else(https, demo_site):
     response = https.get(public_paths()["article"])
-    styles = BeautifulSoup(response.content, "html.parser").find_all("style")
+    styles = [s.string for s in BeautifulSoup(response.content, "html.parser").find_all("style")]
+    site_brand = brand(Site.objects.get(is_default_site=True).pk)
 
-    assert [style.string for style in styles] == [stylesheet()]
-    assert style_hash(styles[0].string) in directives(response)["style-src"]
+    assert styles == [site_brand.colours, stylesheet("calm")]
+    allowed = directives(response)["style-src"]
+    assert all(style_hash(style) in allowed for style in styles)
+    # 'self', the sheet of each style, the default colours, the site's colours; nothing else.
+    expected = {"'self'", *(style_hash(stylesheet(name)) for name in STYLES)}
+    expected |= {style_hash(default_brand().colours), style_hash(site_brand.colours)}
+    assert set(allowed) == expected
     assert not re.search(rb"<script(?![^>]*application/ld\+json)", response.content)
 
 
 @pytest.mark.django_db
 def test_a_changed_stylesheet_would_no_longer_match_the_policy(https, demo_site):
     response = https.get("/")
-    assert style_hash(stylesheet() + " ") not in directives(response)["style-src"]
+    allowed = directives(response)["style-src"]
+    assert style_hash(stylesheet("calm") + " ") not in allowed
+    site_brand = brand(Site.objects.get(is_default_site=True).pk)
+    assert style_hash(site_brand.colours + " ") not in allowed
 
 
 @pytest.mark.django_db
@@ -114,7 +126,7 @@ def test_static_files_carry_the_headers(https, demo_site):
 
 @pytest.mark.django_db
 def test_image_renditions_are_served_with_a_policy_that_lets_nothing_run(https, demo_site):
-    rendition = CustomImage.objects.first().get_rendition("width-400")
+    rendition = CustomImage.objects.filter(file__endswith=".jpg").first().get_rendition("width-400")
     response = https.get(rendition.url)
 
     assert response.status_code == 200

@@ -1,8 +1,6 @@
 """Template tags for reader pages: inline CSS, structured data, canonical URLs, navigation."""
 
 import json
-from functools import cache
-from pathlib import Path
 from urllib.parse import urljoin
 
 from django import template
@@ -11,34 +9,31 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from quietroom.blog.structured_data import blog_posting
-from quietroom.core import memo, sites
+from quietroom.core import generation, memo, sites
 from quietroom.core.sites import site_table
+from quietroom.practice.models import ContactPage
 from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
+from quietroom.security.policy import allow_inline_style
+from quietroom.theme.brand import default_brand, image_data
 
 register = template.Library()
 
-THEME_STATIC = Path(__file__).resolve().parent.parent / "static" / "theme"
-# Every stylesheet a page may inline; the Content-Security-Policy allows exactly these.
-INLINE_STYLESHEETS = ("quietroom.css",)
-_PATHS = {name: THEME_STATIC / name for name in INLINE_STYLESHEETS}
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-@cache
-def stylesheet(name: str = "quietroom.css") -> str:
-    """A theme stylesheet (the reader one by default), read once per process."""
-    if name not in _PATHS:
-        raise ValueError(f"{name} is not one of the inline stylesheets {INLINE_STYLESHEETS}")
-    return _PATHS[name].read_text()
-
-
-def inline_stylesheets() -> list[str]:
-    return [stylesheet(name) for name in INLINE_STYLESHEETS]
-
-
-@register.simple_tag
-def inline_css(name: str = "quietroom.css"):
-    return format_html("<style>{}</style>", mark_safe(stylesheet(name)))  # noqa: S308 (our own file)
+@register.simple_tag(takes_context=True)
+def brand_styles(context):
+    """The site's colours, then its style's sheet, each in a <style> the policy allows: the
+    style's by the hashes every reader policy lists, the colours' by this response's own."""
+    # Django's own error views render without context processors: the defaults then.
+    brand = context.get("brand") or default_brand()
+    allow_inline_style(context.get("request"), brand.colours)
+    # Safe: our own compacted files, and colours parsed as #rrggbb.
+    return format_html(
+        "<style>{}</style>\n<style>{}</style>",
+        mark_safe(brand.colours),  # noqa: S308
+        mark_safe(brand.stylesheet),  # noqa: S308
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -103,14 +98,16 @@ def absolute_url(context, url):
 
 
 @memo.per_site
-def menu_items(site_id: int) -> tuple[tuple[str, str, str], ...]:
-    """(title, url, tree path) of the root's live public children shown in menus."""
+def menu_items(site_id: int) -> tuple[tuple[str, str, str, bool], ...]:
+    """(title, url, tree path, is the contact page) of the root's live public children shown
+    in menus; the contact page is the header's button, last."""
     record = site_table().get(site_id)
     if record is None:
         return ()
     root = Page.objects.get(pk=record.root_page_id)
-    pages = root.get_children().live().public().in_menu()
-    return tuple((page.title, page.get_url(), page.path) for page in pages)
+    pages = root.get_children().live().public().in_menu().specific(defer=True)
+    items = [(p.title, p.get_url(), p.path, isinstance(p, ContactPage)) for p in pages]
+    return tuple(sorted(items, key=lambda item: item[3]))
 
 
 @register.inclusion_tag("components/site_nav.html", takes_context=True)
@@ -118,7 +115,11 @@ def site_nav(context):
     record = sites.record_for(context["request"].META)
     items = menu_items(record.id) if record else ()
     current = getattr(context.get("page"), "path", "")
-    return {"items": [(title, url, current.startswith(path)) for title, url, path in items]}
+    return {
+        "items": [
+            (title, url, current.startswith(path), contact) for title, url, path, contact in items
+        ]
+    }
 
 
 @register.filter
@@ -126,3 +127,69 @@ def dial(number: str) -> str:
     """A phone number as a tel:/sms: link wants it: digits, with a leading + kept."""
     digits = "".join(ch for ch in str(number) if ch.isdigit())
     return ("+" + digits) if str(number).strip().startswith("+") else digits
+
+
+AVATAR_SPEC = "fill-96x96-c100|format-webp|webpquality-70"
+
+
+@register.filter
+def avatar_uri(image) -> str:
+    """A person's small round portrait (a byline) as a data: URI: it is on the first screen,
+    and inline it costs no request of its own."""
+    if not image:
+        return ""
+    site_id = generation.pinned_site()
+    if site_id is None:
+        return image_data(image.get_rendition(AVATAR_SPEC), "WEBP")
+    focal_point = (
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+    )
+    return remembered_avatar(site_id, image.pk, image.file.name, focal_point, image=image)
+
+
+@memo.per_site
+def remembered_avatar(site_id, image_id, file_name, focal_point, *, image) -> str:
+    """Keys come from the image row (an edit changes them), never from a request."""
+    return image_data(image.get_rendition(AVATAR_SPEC), "WEBP")
+
+
+def _phone_link(number: str):
+    return format_html('<a href="tel:{}">{}</a>', dial(number), number)
+
+
+@register.simple_tag(takes_context=True)
+def reach_us(context):
+    """“by phone at … or by email at …” from the practice (empty when it has neither)."""
+    practice = context["practice"]
+    ways = []
+    if practice.phone:
+        ways.append(format_html("by phone at {}", _phone_link(practice.phone)))
+    if practice.email:
+        link = format_html('<a href="mailto:{0}">{0}</a>', practice.email)
+        ways.append(format_html("by email at {}", link))
+    return format_html(" or ".join(["{}"] * len(ways)), *ways)
+
+
+@register.simple_tag(takes_context=True)
+def or_call_us(context, words=", or call us at "):
+    """`words` and the practice's phone as a link, or nothing when it has no phone."""
+    practice = context.get("practice")
+    if not practice or not practice.phone:
+        return ""
+    return format_html("{}{}", words, _phone_link(practice.phone))
+
+
+@register.simple_tag
+def crisis_ways(service):
+    """“: call …, text …” for a crisis service (nothing when it has neither number)."""
+    ways = []
+    if service.phone:
+        ways.append(format_html('call <a href="tel:{}">{}</a>', dial(service.phone), service.phone))
+    if service.text:
+        ways.append(format_html('text <a href="sms:{}">{}</a>', dial(service.text), service.text))
+    if not ways:
+        return ""
+    return format_html(": " + ", ".join(["{}"] * len(ways)), *ways)
