@@ -84,6 +84,39 @@ def earlier(options, work: Path) -> dict:
         return load(base, options.seconds)
 
 
+def cached_rounds(options, work: Path, env: dict, rounds: int = 2) -> str:
+    """This code, the earlier code and nginx all running, measured in turn `rounds` times, so
+    that whatever else the machine does falls on the three alike; the mean of each."""
+    before_env = environment(work / "before-data")
+    before_env["PYTHONPATH"] = str(options.against.resolve())
+    quietroom("demo", "--no-serve", env=before_env)
+    ports = [free_port() for _ in range(3)]
+    bases = [f"http://127.0.0.1:{port}" for port in ports]
+    export_site(env, work / "site", bases[2])
+    serve = [str(QUIETROOM), "serve", "--workers", str(options.workers), "--port"]
+    measured: list[list[dict]] = [[], [], []]
+    with (
+        running([*serve, str(ports[0])], env, bases[0] + "/"),
+        running([*serve, str(ports[1])], before_env, bases[1] + "/"),
+        nginx(work / "site", ports[2]),
+    ):
+        for _ in range(rounds):
+            for index, base in enumerate(bases):
+                measured[index].append(load(base, options.seconds))
+
+    def mean(runs):
+        return {
+            path: {"rps": sum(run[path]["rps"] for run in runs) / len(runs)}
+            for path in (ARTICLE, INDEX)
+        }
+
+    ours, before, reference = (mean(runs) for runs in measured)
+    return compared(ours, before, reference, options.against) + (
+        f"\n(means of {rounds} turns of {options.seconds} s each; nginx article"
+        f" {reference[ARTICLE]['rps']:,.0f} req/s, blog index {reference[INDEX]['rps']:,.0f})"
+    )
+
+
 def compared(ours, before, reference, against: Path) -> str:
     rows = [("cached page, same run", "this code", "earlier code", "share of nginx: now / before")]
     for path, name in ((ARTICLE, "article"), (INDEX, "blog index")):
@@ -154,6 +187,11 @@ def main() -> None:
         " in the same run, beside this one and nginx",
     )
     parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="with --against: only the cached pages, the three servers measured in turn, twice",
+    )
+    parser.add_argument(
         "--styles-only", action="store_true", help="only the article's bytes and requests per style"
     )
     options = parser.parse_args()
@@ -162,6 +200,9 @@ def main() -> None:
     work.chmod(0o755)  # nginx's workers (www-data) read the exported site inside it
     env = environment(work / "data")
     quietroom("demo", "--no-serve", env=env)
+    if options.cached_only and options.against:
+        print(cached_rounds(options, work, env))
+        return
     port, static_port = free_port(), free_port()
     base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
     serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
