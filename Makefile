@@ -46,11 +46,11 @@ test: $(VENV)/.installed-test system-packages lint
 	$(BIN)/pytest
 
 # The database-dependent tests again, on the PostgreSQL named by DATABASE_URL, with the
-# PostgreSQL fault tests (marked postgres); those on a server of their own with SQLite ran in
-# `make test` already.
+# PostgreSQL fault tests (marked postgres); those on a server of their own with SQLite, and the
+# slow ones that prove nothing new on a second database (marked once), ran in `make test`.
 test-postgres: $(VENV)/.installed-test
 	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL must point at a PostgreSQL server"; exit 2; }
-	$(BIN)/pytest -m "not browser and not sqlite_server"
+	$(BIN)/pytest -m "not browser and not sqlite_server and not once"
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from django.core.signals import setting_changed
 from django.http.request import validate_host
 from wagtail.models import Site
 
@@ -114,12 +115,34 @@ def site_table() -> SiteTable:
 HOST = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([0-9]+))?$")
 
 
+# Answers of `request_host` by what it reads from the request. A server meets a handful of
+# Host headers, so this saves the match and the validation on nearly every request; it is
+# emptied when full (made-up hosts cannot grow it) and when a test changes a setting.
+_HOSTS_KEPT = 256
+_hosts: dict[tuple, tuple[str, int] | None] = {}
+
+
 def request_host(meta) -> tuple[str, int] | None:
     """(hostname, port) as Wagtail matches sites: the Host header's domain, validated as
     Django validates it (`split_domain_port`, `validate_host`; a test holds the two to the
     same answers), and the port the server was reached on; None for a host Django would
     refuse."""
-    raw = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
+    asked = (
+        meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
+        meta.get("SERVER_PORT"),
+        meta.get("HTTP_X_FORWARDED_PORT"),
+    )
+    try:
+        return _hosts[asked]
+    except KeyError:
+        pass
+    if len(_hosts) >= _HOSTS_KEPT:
+        _hosts.clear()
+    found = _hosts[asked] = _request_host(*asked)
+    return found
+
+
+def _request_host(raw: str, server_port, forwarded_port) -> tuple[str, int] | None:
     match = HOST.fullmatch(raw.lower())
     if match is None:
         return None
@@ -127,13 +150,20 @@ def request_host(meta) -> tuple[str, int] | None:
     current = conf.current()
     if not domain or not (current.any_host or validate_host(domain, current.allowed_hosts)):
         return None
-    port = meta.get("SERVER_PORT") or "0"
-    if current.use_x_forwarded_port and "HTTP_X_FORWARDED_PORT" in meta:
-        port = meta["HTTP_X_FORWARDED_PORT"]
+    port = server_port or "0"
+    if current.use_x_forwarded_port and forwarded_port is not None:
+        port = forwarded_port
     try:
         return domain, int(port)
     except ValueError:
         return None
+
+
+def _forget_hosts(**kwargs) -> None:
+    _hosts.clear()
+
+
+setting_changed.connect(_forget_hosts, dispatch_uid="quietroom-request-hosts")
 
 
 def record_for(meta) -> SiteRecord | None:

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from email.utils import formatdate
 from types import MappingProxyType
+from typing import NamedTuple
 
 from quietroom.core import conf, generation, proxies, sites
 from quietroom.core.backends import Unavailable, backend
@@ -27,9 +28,12 @@ CACHE_CONTROL = "public, max-age=0, must-revalidate"
 _NOT_STORED = {"content-length", "content-encoding", "vary", "etag", "last-modified", "date"}
 
 
-@dataclass(frozen=True)
-class PageKey:
-    """Which cached page a request asks for: its site, scheme, path and page number."""
+class PageKey(NamedTuple):
+    """Which cached page a request asks for: its site, scheme, path and page number.
+
+    A named tuple rather than a frozen dataclass: the fast path makes one per request, and a
+    frozen dataclass's constructor costs about a microsecond of that path.
+    """
 
     site_id: int
     text: str

@@ -14,6 +14,9 @@ from quietroom.importers.corpus import corpus_dir
 from quietroom.importers.load import ImportOptions, import_wxr
 from quietroom.importers.tests.conftest import write_image
 
+# Once, on SQLite: the findings come from the parsed file, the same whatever the database.
+pytestmark = pytest.mark.once
+
 WXR = corpus_dir() / "a11y-unit-test-data.xml"
 IMAGE_URL = re.compile(r"<wp:attachment_url>([^<]+)|src=\"([^\"]+\.(?:jpe?g|png|gif))")
 

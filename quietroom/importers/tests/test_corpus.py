@@ -15,6 +15,10 @@ from quietroom.importers.tests.conftest import CORPUS, run_import, write_image
 from quietroom.importers.wxr import WxrError
 from quietroom.pages.models import StandardPage
 
+# Once, on SQLite: the corpus is parsed and mapped the same whatever the database
+# (test_import.py imports on both).
+pytestmark = pytest.mark.once
+
 # The files that are not WordPress exports one can import, and what the refusal names.
 REFUSED = {
     "malformed-simple.xml": "no element found at line 14, column 0",

@@ -172,6 +172,7 @@ def test_files_that_are_not_xml_are_refused(blog, write_wxr, payload):
     assert not ArticlePage.objects.exists()
 
 
+@pytest.mark.once
 def test_a_50_mb_export_streams_with_bounded_memory(blog, tmp_path):
     path = generate_wxr(tmp_path / "large.xml", posts=40, comments=130, comment_kb=10)
     size = path.stat().st_size
@@ -189,6 +190,7 @@ def test_a_50_mb_export_streams_with_bounded_memory(blog, tmp_path):
     assert peak < STREAMING_BOUND_MB * 1024 * 1024, f"peak {peak / 1024**2:.0f} MB"
 
 
+@pytest.mark.once
 def test_a_50_mb_squarespace_export_is_repaired_and_streams_with_bounded_memory(blog, tmp_path):
     path = write_squarespace(tmp_path / "squarespace.xml", posts=40, comments=130, comment_kb=10)
     assert path.stat().st_size >= 50 * 1024 * 1024
