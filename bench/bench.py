@@ -201,7 +201,9 @@ def main() -> None:
     env = environment(work / "data")
     quietroom("demo", "--no-serve", env=env)
     if options.cached_only and options.against:
-        print(cached_rounds(options, work, env))
+        written = cached_rounds(options, work, env)
+        print(written)
+        RESULTS.write_text(results_page(written, options))
         return
     port, static_port = free_port(), free_port()
     base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
