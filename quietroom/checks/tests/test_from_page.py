@@ -1,6 +1,7 @@
 """Wagtail pages become Documents: articles block by block, other pages from rich text."""
 
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from quietroom.checks.document import Heading, Image, Link, Paragraph, Quote
 from quietroom.checks.from_page import document_for_page
@@ -65,15 +66,17 @@ def test_an_unsaved_article_in_memory_is_checked_as_it_is(blog):
     assert "stigmatising-language" in [f.rule for f in check_page(page).findings]
 
 
-def test_other_pages_are_read_from_their_rich_text_fields(home):
-    home.intro = '<h3>Welcome</h3><p><a href="/about/">click here</a></p>'
+def test_other_pages_are_read_from_their_rich_text_and_stream_fields(home):
+    # The home page's text lives in its sections (a stream field); a text section here.
+    text = RichText('<h3>Welcome</h3><p><a href="/about/">click here</a></p>')
+    home.body = [("text", {"heading": "", "text": text})]
 
     document = document_for_page(home)
     found = {f.rule: f.location for f in check_page(home).findings}
 
     assert not document.is_article
-    assert found["heading-skipped"].field == "intro"
-    assert found["link-text"].label == "Intro"
+    assert found["heading-skipped"].field.startswith("body")
+    assert found["link-text"].label.startswith("Body")
     assert "summary-missing" not in found
 
 
