@@ -83,8 +83,21 @@ def fresh_page_cache():
     memo.clear()
 
 
+# Tests on the whole demo render it; what they ask of the database is plain reads that the
+# model, query and backup tests already run on PostgreSQL. So they run once, on SQLite,
+# except the backups, which dump and load the demo through the database itself.
+RUN_ON_BOTH_WITH_THE_DEMO = ("quietroom/export/tests/test_backup.py",)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m chooses by marker
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` only make sense when the suite runs on PostgreSQL."""
+    """Tests on the demo are marked `once`; tests marked `postgres` only make sense when the
+    suite runs on PostgreSQL."""
+    for item in items:
+        if "demo_site" in getattr(item, "fixturenames", ()) and not item.nodeid.startswith(
+            RUN_ON_BOTH_WITH_THE_DEMO
+        ):
+            item.add_marker(pytest.mark.once)
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     postgres_only = [item for item in items if item.get_closest_marker("postgres")]
