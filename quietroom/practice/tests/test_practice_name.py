@@ -58,7 +58,10 @@ def test_renaming_the_practice_renames_the_cached_home_page_the_site_and_the_adm
 
 
 def test_a_headline_the_editor_sets_stays_when_the_practice_is_renamed(client, home):
-    home.body = [("hero", {"headline": "You are welcome here"}), *home.body[1:]]
+    home.body = [
+        ("hero", {"headline": "You are welcome here"}),
+        *((child.block_type, child.value) for child in home.body[1:]),
+    ]
     home.save_revision().publish()
 
     rename(Site.objects.get(is_default_site=True), NEW_NAME)
