@@ -324,14 +324,12 @@ QUIETROOM_PAGE_PASSWORD_LIMIT = int(os.environ.get("QUIETROOM_PAGE_PASSWORD_LIMI
 # Password reset: requests per address and hour, and reset emails per account and hour.
 QUIETROOM_PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_LIMIT", "5"))
 QUIETROOM_PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("QUIETROOM_PASSWORD_RESET_EMAILS", "3"))
-# The form's import path (the S105 "password" is only the setting's name).
-_RESET_FORM = "quietroom.security.password_reset.QuietPasswordResetForm"
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = _RESET_FORM
 OTP_TOTP_ISSUER = os.environ.get("QUIETROOM_OTP_ISSUER", "Quietroom")
 
 # The admin is named after the practice of the request's site (theme/templates/wagtailadmin);
 # this is the name where no practice answers.
 WAGTAIL_SITE_NAME = "Quietroom"
+# The security app's limited, after-the-reply reset form, naming the practice in its email.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
     "quietroom.practice.password_reset.PracticePasswordResetForm"  # noqa: S105 - a dotted path
 )
