@@ -7,13 +7,9 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from quietroom.core.tests.ports import free_port
+
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

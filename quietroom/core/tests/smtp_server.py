@@ -1,16 +1,11 @@
 """A real SMTP server (aiosmtpd) on loopback for the tests: it keeps every message it gets."""
 
-import socket
 from contextlib import contextmanager
 from email import message_from_bytes
 
 from aiosmtpd.controller import Controller
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from quietroom.core.tests.ports import free_port
 
 
 class Mailbox:

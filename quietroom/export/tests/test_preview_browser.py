@@ -10,16 +10,11 @@ import time
 import pytest
 
 from quietroom.blog.models import ArticlePage
+from quietroom.core.tests.ports import free_port
 from quietroom.export.static import export_static
 from quietroom.theme.tests.browser import chromium_browser
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(port: int) -> None:

@@ -6,7 +6,8 @@ import logging
 import pytest
 from wagtail.models import Site
 
-from quietroom.core.tests.smtp_server import free_port, running_smtp
+from quietroom.core.tests.ports import free_port
+from quietroom.core.tests.smtp_server import running_smtp
 from quietroom.inbox import tasks
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.inbox.store import notify, store_request

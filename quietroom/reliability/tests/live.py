@@ -12,7 +12,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from cryptography.fernet import Fernet
 from psycopg import sql
 
 from quietroom.core.tests.factories import valid_request
+from quietroom.core.tests.ports import free_port
 from quietroom.serving import pagecache
 
 QUIETROOM = Path(sys.executable).with_name("quietroom")
@@ -36,12 +36,6 @@ CONTACT = "/contact/"
 THANKS = "/contact/thanks/"
 AUDIT = "AUDIT "
 LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def environment(

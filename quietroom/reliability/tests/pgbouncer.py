@@ -9,13 +9,9 @@ import time
 import urllib.parse
 from contextlib import contextmanager
 
+from quietroom.core.tests.ports import free_port
+
 PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager
