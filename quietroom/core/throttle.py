@@ -33,13 +33,16 @@ def take(scope: str, value: str, limit: int, seconds: int, now: float | None = N
     the limit in the same statement, so requests arriving together cannot all pass a check
     made before any of them counted.
     """
+    if limit <= 0:
+        return False
     ends_at, key = window_end(seconds, now), sender_key(scope, value)
     forget_expired(now)
     mine = RateCount.objects.filter(scope=scope, key=key, ends_at=ends_at)
     if mine.filter(count__lt=limit).update(count=F("count") + 1):
         return True
-    if limit <= 0 or mine.exists():
-        return False
+    # No row below the limit: either none yet, or one at the limit, or one another request
+    # committed after the UPDATE above looked (so "a row exists" cannot mean "at the limit").
+    # The insert tells these apart, and the unique key makes it safe to try.
     try:
         with transaction.atomic():
             RateCount.objects.create(scope=scope, key=key, ends_at=ends_at, count=1)

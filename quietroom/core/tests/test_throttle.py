@@ -79,3 +79,29 @@ def test_thirty_takes_at_once_count_exactly_the_limit():
 
     assert sorted(results) == [False] * 20 + [True] * 10
     assert RateCount.objects.get().count == 10
+
+
+def test_a_count_made_by_another_request_between_the_looks_is_counted_on(db, monkeypatch):
+    """The race PostgreSQL showed under 50 senders: the UPDATE finds no row, another
+    request's row commits, and the sender was refused though far below the limit."""
+    real_update = type(RateCount.objects.all()).update
+    raced = []
+
+    def update_then_the_other_request_commits(queryset, **changes):
+        updated = real_update(queryset, **changes)
+        if not raced:
+            raced.append(True)
+            RateCount.objects.create(
+                scope="contact",
+                key=throttle.sender_key("contact", "192.0.2.1"),
+                ends_at=throttle.window_end(HOUR),
+                count=1,
+            )
+        return updated
+
+    monkeypatch.setattr(
+        type(RateCount.objects.all()), "update", update_then_the_other_request_commits
+    )
+
+    assert throttle.take("contact", "192.0.2.1", limit=100, seconds=HOUR)
+    assert RateCount.objects.get().count == 2
