@@ -45,6 +45,7 @@ INBOX_GROUP = "Inbox readers"
 class BuildReport:
     created: list[str] = field(default_factory=list)
     admin_password: str | None = None
+    site: Site | None = None
 
     def add(self, what: str) -> None:
         self.created.append(what)
@@ -55,7 +56,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     """Create whatever part of the demo practice is missing; leave the rest as it is."""
     report = BuildReport()
     home = ensure_home(report)
-    ensure_site(home, hostname, port)
+    report.site = ensure_site(home, hostname, port)
     ensure_settings(home)
     ensure_brand(home)
     blog = ensure_child(
@@ -99,11 +100,12 @@ def ensure_home(report: BuildReport) -> HomePage:
     return home
 
 
-def ensure_site(home: HomePage, hostname: str, port: int) -> None:
+def ensure_site(home: HomePage, hostname: str, port: int) -> Site:
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = hostname, port, home
     site.site_name = content.PRACTICE["name"]
     site.save()
+    return site
 
 
 def ensure_settings(home: HomePage) -> None:

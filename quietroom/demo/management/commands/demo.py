@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from quietroom.demo.build import build_demo_site
 from quietroom.demo.signin import admin_sign_in
 from quietroom.jobs import process, worker
+from quietroom.serving.warm import warm_site
 
 
 class Command(BaseCommand):
@@ -26,6 +27,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Built the sample practice ({made} new items; -v 2 lists them).")
         else:
             self.stdout.write("The demo site was already built; nothing to add.")
+        # Every page read once now, so no reader's request makes the image renditions.
+        failed = [answer for answer in warm_site(report.site) if answer.status != 200]
+        for answer in failed:
+            self.stderr.write(f"The demo page {answer.url} answered {answer.status}.")
         # The sample requests' notification emails, before the summary; the periodic jobs are
         # left to the worker beside the server, which finds them due.
         worker.run_queued(batch=True)
