@@ -37,6 +37,7 @@ from quietroom.blog.models import BlogIndexPage
 from quietroom.inbox import access
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, InboxGroupSite
 from quietroom.practice.models import ClinicianIndexPage, ContactPage, HomePage, PracticeSettings
+from quietroom.theme.branding import BrandChange, BrandError, change_brand
 
 PAGE_RIGHTS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 MEDIA_RIGHTS = {
@@ -82,9 +83,16 @@ def validate_hostname(hostname: str) -> str:
 
 
 @transaction.atomic
-def add_practice(hostname: str, name: str, owner_email: str | None = None, port: int = 443):
-    """Create a practice at `hostname`; returns Added. Raises PracticeError (nothing made)
-    for a bad or taken hostname, an empty name or a bad owner address."""
+def add_practice(
+    hostname: str,
+    name: str,
+    owner_email: str | None = None,
+    port: int = 443,
+    brand: BrandChange | None = None,
+):
+    """Create a practice at `hostname`, with `brand` (logo, colours, style) when given;
+    returns Added. Raises PracticeError (nothing made) for a bad or taken hostname, an empty
+    name, a bad owner address or a brand the admin would refuse."""
     hostname = validate_hostname(hostname)
     if not name.strip():
         raise PracticeError("Give the practice a name (--name).")
@@ -117,6 +125,11 @@ def add_practice(hostname: str, name: str, owner_email: str | None = None, port:
             group=owners, site=site, permission=permission(app_label, codename)
         )
     practice_group(f"{hostname}: editors", site, home, collection, EDITOR_RIGHTS)
+    if brand is not None and brand != BrandChange():
+        try:
+            change_brand(site, brand, collection)
+        except BrandError as error:
+            raise PracticeError(str(error)) from error
     username = path = None
     if owner_email:
         owner = get_user_model().objects.create_user(

@@ -59,9 +59,10 @@ def messages_of(errors: dict[str, str | list]) -> str:
 
 
 @transaction.atomic
-def change_brand(site: Site, change: BrandChange) -> BrandSettings:
-    """Apply `change` to the site's brand, checked as the admin checks it. Raises BrandError
-    with the admin's message, leaving everything as it was."""
+def change_brand(site: Site, change: BrandChange, collection=None) -> BrandSettings:
+    """Apply `change` to the site's brand, checked as the admin checks it; a new logo goes
+    into `collection` (the root collection when None). Raises BrandError with the admin's
+    message, leaving everything as it was."""
     row = BrandSettings.for_site(site)
     accent = change.accent_colour if change.accent_colour is not None else row.accent_colour
     second = change.second_colour if change.second_colour is not None else row.second_colour
@@ -77,7 +78,7 @@ def change_brand(site: Site, change: BrandChange) -> BrandSettings:
         check_logo(change.logo)
     row.accent_colour, row.second_colour, row.style, row.logo_alt = accent, second, style, logo_alt
     if change.logo:
-        row.logo = new_image(change.logo, logo_alt)
+        row.logo = new_image(change.logo, logo_alt, collection)
     try:
         row.full_clean()
     except ValidationError as error:
@@ -86,8 +87,10 @@ def change_brand(site: Site, change: BrandChange) -> BrandSettings:
     return row
 
 
-def new_image(path: Path, alt: str) -> CustomImage:
+def new_image(path: Path, alt: str, collection=None) -> CustomImage:
     image = CustomImage(title=f"Logo: {path.stem}", description=alt)
+    if collection is not None:
+        image.collection = collection
     with path.open("rb") as file:
         image.file = ImageFile(file, name=path.name)
         image.save()

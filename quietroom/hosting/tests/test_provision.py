@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from PIL import Image
 from wagtail.models import Collection, GroupPagePermission, Page, PageLogEntry, Revision, Site
 
 from quietroom.blog.models import BlogIndexPage
@@ -17,6 +18,7 @@ from quietroom.hosting.provision import PracticeError, add_practice, list_practi
 from quietroom.inbox.models import ConsultationRequest, InboxGroupSite
 from quietroom.inbox.store import store_request
 from quietroom.practice.models import ClinicianIndexPage, ContactPage, PracticeSettings
+from quietroom.theme.models import BrandSettings
 
 
 def test_a_new_practice_has_its_site_pages_settings_collection_groups_and_owner(practices):
@@ -149,3 +151,65 @@ def test_remove_practice_wants_yes_and_names_a_missing_practice(db):
     with pytest.raises(CommandError, match=r"No practice at nowhere\.example"):
         call_command("remove_practice", "nowhere.example", "--yes")
     assert unconfirmed.value.returncode == 2
+
+
+def logo_file(path):
+    Image.new("RGB", (400, 120), "#6b2d5c").save(path, "PNG")
+    return path
+
+
+def test_a_practice_is_added_with_its_brand_and_its_logo_in_its_own_collection(
+    client, db, tmp_path, settings
+):
+    settings.ALLOWED_HOSTS = ["cedar.example"]
+    logo = logo_file(tmp_path / "cedar.png")
+    call_command(
+        "add_practice",
+        "cedar.example",
+        "--name",
+        "Cedar Counselling",
+        "--logo",
+        str(logo),
+        "--logo-alt",
+        "Cedar Counselling",
+        "--accent-colour",
+        "#6b2d5c",
+        "--style",
+        "warm",
+        stdout=io.StringIO(),
+    )
+    site = Site.objects.get(hostname="cedar.example")
+    brand = BrandSettings.for_site(site)
+
+    assert (brand.accent_colour, brand.style, brand.logo_alt) == (
+        "#6b2d5c",
+        "warm",
+        "Cedar Counselling",
+    )
+    assert brand.logo.collection.name == "Cedar Counselling (cedar.example)"
+    page = client.get("/", HTTP_HOST="cedar.example", secure=True).content.decode()
+    assert "--accent:#6b2d5c" in page
+    assert 'alt="Cedar Counselling"' in page
+
+    remove_practice("cedar.example")
+    assert not CustomImage.objects.filter(pk=brand.logo_id).exists()
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--accent-colour", "#f5e663"], "too faint to read"),
+        (["--logo", "LOGO"], "needs alt text"),
+        (["--logo", "missing.png", "--logo-alt", "Cedar"], "There is no file"),
+    ],
+)
+def test_a_refused_brand_adds_no_practice(db, tmp_path, flags, message):
+    logo = str(logo_file(tmp_path / "cedar.png"))
+    flags = [logo if flag == "LOGO" else flag for flag in flags]
+    counts = (Site.objects.count(), Page.objects.count(), CustomImage.objects.count())
+
+    with pytest.raises(CommandError, match=message) as refused:
+        call_command("add_practice", "cedar.example", "--name", "Cedar", *flags)
+
+    assert refused.value.returncode == 2
+    assert (Site.objects.count(), Page.objects.count(), CustomImage.objects.count()) == counts
