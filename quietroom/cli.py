@@ -3,7 +3,10 @@
 import os
 import sys
 
-from quietroom.core.datadir import PRIVATE_UMASK
+from quietroom.core.datadir import PRIVATE_UMASK, make_ready
+
+# Commands that only print: they leave the folder they run in as it was.
+PRINT_ONLY = {"help", "--help", "-h", "version", "--version"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,7 +23,10 @@ def main(argv: list[str] | None = None) -> None:
     except ImproperlyConfigured as error:
         sys.stderr.write(f"quietroom: {error}\n")
         sys.exit(2)
-    execute_from_command_line(argv if argv is not None else sys.argv)
+    argv = argv if argv is not None else sys.argv
+    if len(argv) > 1 and argv[1] not in PRINT_ONLY:
+        make_ready(settings)
+    execute_from_command_line(argv)
 
 
 if __name__ == "__main__":

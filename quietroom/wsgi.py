@@ -2,15 +2,17 @@
 
 import os
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 
-from quietroom.core.datadir import PRIVATE_UMASK
+from quietroom.core.datadir import PRIVATE_UMASK, make_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.production")
 
 from quietroom.serving.wsgi import PageCacheApplication
 
-# As `quietroom` does, before the settings make the data dir: whatever server imports this,
-# the files it makes are the owner's alone.
+# As `quietroom` does: whatever server imports this, the files it makes are the owner's alone,
+# and the data dir is made here, the settings only read it.
 os.umask(PRIVATE_UMASK)
+make_ready(settings)
 application = PageCacheApplication(get_wsgi_application())

@@ -1,5 +1,10 @@
 """The data directory: where a site keeps its database, media and generated secrets.
 
+Settings only name it and read from it; the entry points (`quietroom` and the WSGI module)
+create it, through `make_ready`, once the settings have agreed to start. So importing the
+settings in the wrong folder leaves nothing behind, and production settings that refuse to
+start (no secret key given) have written no secret first.
+
 Everything in it is its owner's alone (folders 0700, files 0600): the database holds password
 hashes, authenticator keys and session keys, and a session key read from it opens the inbox
 past the password, the second factor and the separate inbox key.
@@ -78,3 +83,25 @@ def read_or_create_secret(path: Path, nbytes: int = 50) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(secrets.token_urlsafe(nbytes))
     return path.read_text().strip()
+
+
+def read_secret(path: Path) -> str:
+    """The secret stored at `path`, or "" when there is none yet (made by `make_ready`)."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        return ""
+
+
+def make_ready(settings) -> None:
+    """Create what a command or server writes into: the data dir's folders (owner-only), the
+    generated secret key when none was given, and the SQLite database file (0600)."""
+    data = prepare(Path(settings.DATA_DIR))
+    # Django's settings object refuses to hand out an empty key; the loaded values may.
+    if not getattr(getattr(settings, "_wrapped", settings), "SECRET_KEY", ""):
+        settings.SECRET_KEY = read_or_create_secret(data / "secrets" / "secret_key")
+    database = settings.DATABASES["default"]
+    name = str(database.get("NAME") or "")
+    on_disk = name and not name.startswith((":memory:", "file:"))
+    if database["ENGINE"] == "django.db.backends.sqlite3" and on_disk:
+        private_sqlite_file(Path(name))

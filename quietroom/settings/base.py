@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from quietroom.core.datadir import data_dir, prepare, private_sqlite_file, read_or_create_secret
+from quietroom.core.datadir import data_dir, read_secret
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -24,10 +24,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = prepare(data_dir())
+# Named and read here, never created: see quietroom/core/datadir.py.
+DATA_DIR = data_dir()
 
 DEBUG = env_flag("QUIETROOM_DEBUG")
-SECRET_KEY = os.environ.get("QUIETROOM_SECRET_KEY") or read_or_create_secret(
+SECRET_KEY = os.environ.get("QUIETROOM_SECRET_KEY") or read_secret(
     DATA_DIR / "secrets" / "secret_key"
 )
 ALLOWED_HOSTS = env_list("QUIETROOM_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -154,8 +155,6 @@ def database_config() -> dict:
             "NAME": DATA_DIR / "db.sqlite3",
         }
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        if str(config["NAME"]) and not str(config["NAME"]).startswith((":memory:", "file:")):
-            private_sqlite_file(Path(config["NAME"]))
         # WAL lets readers carry on while a writer commits; IMMEDIATE takes the
         # write lock up front so concurrent writers wait (busy timeout) instead
         # of failing with "database is locked" halfway through a transaction.

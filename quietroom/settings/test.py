@@ -7,7 +7,11 @@ import tempfile
 os.environ.setdefault("QUIETROOM_DATA_DIR", tempfile.mkdtemp(prefix="quietroom-test-"))
 os.environ.setdefault("QUIETROOM_SECRET_KEY", "test-only-secret-key-not-for-production")
 
+from quietroom.core.datadir import prepare
+
 from .base import *  # noqa: F403
+
+prepare(DATA_DIR)  # noqa: F405 - a fresh temporary folder of this run's own
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

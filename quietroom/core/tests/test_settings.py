@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from quietroom.core.datadir import data_dir, prepare, read_or_create_secret
 from quietroom.settings.base import database_config
 
@@ -88,6 +90,36 @@ def test_production_settings_refuse_to_start_without_their_secrets(tmp_path):
 
     assert result.returncode == 2
     assert result.stderr == "quietroom: QUIETROOM_SECRET_KEY must be set for production.\n"
+    assert list(tmp_path.iterdir()) == [], "a refused start wrote into the data dir"
+
+
+@pytest.mark.parametrize("module", ["dev", "production"])
+def test_importing_the_settings_in_an_empty_folder_leaves_it_empty(tmp_path, module):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("QUIETROOM_", "DJANGO_"))}
+    clean.pop("DATABASE_URL", None)
+    production = {
+        "QUIETROOM_SECRET_KEY": "x" * 60,
+        "QUIETROOM_ALLOWED_HOSTS": "practice.example",
+        "QUIETROOM_BASE_URL": "https://practice.example",
+    }
+    subprocess.run(
+        [sys.executable, "-c", f"import quietroom.settings.{module} as s; print(s.DATA_DIR)"],
+        cwd=tmp_path,
+        env={**clean, **(production if module == "production" else {})},
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_print_only_commands_leave_the_folder_as_it_was(tmp_path):
+    result = run_quietroom("help", env={"QUIETROOM_DATA_DIR": str(tmp_path / "var")})
+
+    assert result.returncode == 0, result.stderr
+    assert "migrate" in result.stdout
+    assert not (tmp_path / "var").exists()
 
 
 def test_production_refuses_to_run_without_an_inbox_key(tmp_path):
