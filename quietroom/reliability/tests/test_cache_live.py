@@ -206,6 +206,9 @@ def pages_on_disk(env: dict) -> int:
     return sum(1 for path in pages.rglob("*") if path.is_file() and not path.name.startswith("."))
 
 
+LEAK_BOUND_KIB = 16 * 1024
+
+
 @pytest.mark.sqlite_server
 def test_ten_thousand_bogus_host_ports_leave_the_workers_memory_flat(sqlite_site):
     with Server(sqlite_site) as server:
@@ -221,7 +224,9 @@ def test_ten_thousand_bogus_host_ports_leave_the_workers_memory_flat(sqlite_site
 
     assert statuses == {200}
     assert stored == stored_after == 1
-    assert grown < 4096, f"the workers grew by {grown} KiB"
+    # A page kept per port would be 10,000 copies of a 30 KB article, some 300 MB; what the
+    # allocator holds back between bursts was up to 6.4 MB on a busy machine.
+    assert grown < LEAK_BOUND_KIB, f"the workers grew by {grown} KiB"
 
 
 REFUSED_NAME = "Renamed Without Saving"
