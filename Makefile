@@ -42,15 +42,19 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check --tabwidth 2 quietroom/theme/templates
 
+# Two passes: what measures nothing two at a time (pytest-xdist), then, alone, what drives
+# Chromium, measures time or load, or restarts shared servers (marked serial).
 test: $(VENV)/.installed-test system-packages lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile -m "not serial"
+	$(BIN)/pytest -m serial
 
 # The database-dependent tests again, on the PostgreSQL named by DATABASE_URL, with the
 # PostgreSQL fault tests (marked postgres); those on a server of their own with SQLite, and the
 # slow ones that prove nothing new on a second database (marked once), ran in `make test`.
 test-postgres: $(VENV)/.installed-test
 	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL must point at a PostgreSQL server"; exit 2; }
-	$(BIN)/pytest -m "not browser and not sqlite_server and not once"
+	$(BIN)/pytest -n 2 --dist loadfile -m "not serial and not sqlite_server and not once"
+	$(BIN)/pytest -m "serial and not browser and not sqlite_server and not once"
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .

@@ -83,21 +83,54 @@ def fresh_page_cache():
     memo.clear()
 
 
-# Tests on the whole demo render it; what they ask of the database is plain reads that the
-# model, query and backup tests already run on PostgreSQL. So they run once, on SQLite,
-# except the backups, which dump and load the demo through the database itself.
+# What runs on PostgreSQL as well as SQLite: where the database's own behaviour is under test —
+# transactions, locks and races (rate counts, the inbox, the worker's claims), migrations,
+# constraints, sessions and lockouts, per-practice permissions, dump and load (backups), query
+# counts, and the live fault tests. Everything else asks the ORM for plain reads and writes,
+# which these already run there; it is marked `once` and runs on SQLite only.
+ON_POSTGRES_TOO = (
+    "quietroom/core/tests/test_migrations.py",
+    "quietroom/core/tests/test_throttle.py",
+    "quietroom/export/tests/test_backup.py",
+    "quietroom/hosting/tests/",
+    "quietroom/inbox/tests/",
+    "quietroom/jobs/tests/",
+    "quietroom/practice/tests/test_contact.py",
+    "quietroom/reliability/tests/",
+    "quietroom/security/tests/test_live_contact.py",
+    "quietroom/security/tests/test_lockout.py",
+    "quietroom/security/tests/test_password_reset.py",
+    "quietroom/security/tests/test_privileges.py",
+    "quietroom/security/tests/test_privileges_inbox.py",
+    "quietroom/security/tests/test_recovery_codes.py",
+    "quietroom/security/tests/test_reset.py",
+    "quietroom/security/tests/test_sessions.py",
+    "quietroom/security/tests/test_twofactor.py",
+    "quietroom/serving/tests/test_query_budget.py",
+)
+# Tests on the whole demo render it: once, except the backups, which dump and load it.
 RUN_ON_BOTH_WITH_THE_DEMO = ("quietroom/export/tests/test_backup.py",)
+# Run alone (`make test` runs the rest two at a time): the live servers, which measure load,
+# memory and time and restart PostgreSQL; timing comparisons; Chromium.
+SERIAL = (
+    "quietroom/reliability/tests/",
+    "quietroom/security/tests/test_live_",
+    "quietroom/security/tests/test_password_reset.py",
+)
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m chooses by marker
 def pytest_collection_modifyitems(config, items):
-    """Tests on the demo are marked `once`; tests marked `postgres` only make sense when the
-    suite runs on PostgreSQL."""
+    """Marks `once` and `serial` by the lists above; tests marked `postgres` only make sense
+    when the suite runs on PostgreSQL."""
     for item in items:
-        if "demo_site" in getattr(item, "fixturenames", ()) and not item.nodeid.startswith(
-            RUN_ON_BOTH_WITH_THE_DEMO
+        with_demo = "demo_site" in getattr(item, "fixturenames", ())
+        if not item.nodeid.startswith(ON_POSTGRES_TOO) or (
+            with_demo and not item.nodeid.startswith(RUN_ON_BOTH_WITH_THE_DEMO)
         ):
             item.add_marker(pytest.mark.once)
+        if item.nodeid.startswith(SERIAL) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.serial)
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     postgres_only = [item for item in items if item.get_closest_marker("postgres")]
