@@ -48,9 +48,9 @@ test: $(VENV)/.installed-test system-packages lint
 	$(BIN)/pytest -n 2 --dist loadfile -m "not serial"
 	$(BIN)/pytest -m serial
 
-# The database-dependent tests again, on the PostgreSQL named by DATABASE_URL, with the
-# PostgreSQL fault tests (marked postgres); those on a server of their own with SQLite, and the
-# slow ones that prove nothing new on a second database (marked once), ran in `make test`.
+# On the PostgreSQL named by DATABASE_URL: the tests of the database's own behaviour
+# (ON_POSTGRES_TOO in quietroom/conftest.py) and the PostgreSQL fault tests (marked postgres).
+# The rest (marked once) and those on a SQLite server of their own ran in `make test`.
 test-postgres: $(VENV)/.installed-test
 	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL must point at a PostgreSQL server"; exit 2; }
 	$(BIN)/pytest -n 2 --dist loadfile -m "not serial and not sqlite_server and not once"
