@@ -1,6 +1,8 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 
 from quietroom.core import memo
 from quietroom.core.backends import backend
@@ -144,6 +146,31 @@ def pytest_collection_modifyitems(config, items):
             f"Note: {len(postgres_only)} PostgreSQL-only tests deselected "
             "(the suite runs on SQLite; `make test-postgres` runs them)."
         )
+
+
+def transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(
+        fixtures & {"transactional_db", "live_server", "django_db_reset_sequences"}
+        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table (Django's flush). Run in one process,
+    pytest-django puts those tests last; two at a time (pytest-xdist), any test may follow one.
+    So what the migrations made (Wagtail's root page and default site, the groups) is loaded
+    back, from the copy Django keeps for serialized rollbacks, before the next test."""
+    result = yield
+    if nextitem is not None and transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 def pytest_terminal_summary(terminalreporter):
