@@ -53,7 +53,7 @@ def run(folder: Path, options) -> None:
     from quietroom.demo.build import build_demo_site
     from quietroom.export.static import export_static
     from quietroom.importers.load import import_wxr
-    from quietroom.importers.tests.generate import write_wxr
+    from quietroom.importers.sample import write_wxr
     from quietroom.serving import pagecache
 
     build_demo_site()
@@ -90,7 +90,7 @@ def export_site(folder: Path, articles: int):
 
     from quietroom.blog.models import BlogIndexPage
     from quietroom.importers.load import ImportOptions, import_wxr
-    from quietroom.importers.tests.generate import write_wxr
+    from quietroom.importers.sample import write_wxr
     from quietroom.practice.models import HomePage
 
     root = Page.get_first_root_node()

@@ -134,7 +134,7 @@ def browser_requests(url: str) -> list[str]:
     """Every request Chromium makes to show `url` on a phone-sized screen."""
     from playwright.sync_api import sync_playwright
 
-    from quietroom.theme.tests.browser import CHROMIUM, CHROMIUM_ARGS
+    from quietroom.core.chromium import CHROMIUM, CHROMIUM_ARGS
 
     seen = []
     with sync_playwright() as playwright:

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from quietroom.checks.site import check_page
 from quietroom.importers.corpus import corpus_dir
 from quietroom.importers.load import ImportOptions, import_wxr
-from quietroom.importers.tests.conftest import write_image
+from quietroom.importers.tests.support import write_image
 
 # Once, on SQLite: the findings come from the parsed file, the same whatever the database.
 pytestmark = pytest.mark.once

@@ -10,17 +10,8 @@ from pathlib import Path
 import pytest
 
 from quietroom.core.datadir import data_dir, prepare, read_or_create_secret
+from quietroom.core.tests.command import run_quietroom
 from quietroom.settings.base import database_config
-
-QUIETROOM = Path(sys.executable).with_name("quietroom")
-
-
-def run_quietroom(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("QUIETROOM_", "DJANGO_"))}
-    clean.pop("DATABASE_URL", None)
-    return subprocess.run(
-        [str(QUIETROOM), *args], env={**clean, **env}, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_the_data_dir_defaults_to_var_and_follows_the_environment(tmp_path):

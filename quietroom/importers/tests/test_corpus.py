@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.core.models import CustomImage
-from quietroom.importers.tests.conftest import CORPUS, run_import, write_image
+from quietroom.importers.tests.support import CORPUS, run_import, write_image
 from quietroom.importers.wxr import WxrError
 from quietroom.pages.models import StandardPage
 

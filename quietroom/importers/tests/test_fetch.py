@@ -15,7 +15,6 @@ import pytest
 from quietroom.core.models import CustomImage
 from quietroom.importers.fetch import FetchError, FetchPolicy, fetch, is_public_address, resolve
 from quietroom.importers.files import ImageFileError, check_image
-from quietroom.importers.tests.conftest import image_bytes, post, run_import, wxr
 from quietroom.importers.tests.servers import (
     drip,
     endless_chunks,
@@ -23,6 +22,7 @@ from quietroom.importers.tests.servers import (
     send,
     serving,
 )
+from quietroom.importers.tests.support import image_bytes, post, run_import, wxr
 
 OLD_SITE = ipaddress.ip_address("127.0.0.2")
 TEST_ONLY = FetchPolicy(

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction, Revision
 from quietroom.blog.models import ArticlePage, BlogCategory
 from quietroom.core.models import CustomImage
 from quietroom.importers.models import ImportedItem
-from quietroom.importers.tests.conftest import PRACTICE, run_import, write_image
+from quietroom.importers.tests.support import PRACTICE, run_import, write_image
 from quietroom.pages.models import StandardPage
 from quietroom.practice.models import ClinicianPage
 

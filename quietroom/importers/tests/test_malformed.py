@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.importers.dates import pub_date, wp_datetime
-from quietroom.importers.tests.conftest import post, run_import, wxr
+from quietroom.importers.tests.support import post, run_import, wxr
 from quietroom.importers.wxr import WxrError
 
 

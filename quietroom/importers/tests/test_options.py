@@ -4,7 +4,7 @@ from wagtail.models import Site
 
 from quietroom.blog.models import ArticlePage
 from quietroom.core.tests.factories import make_blog, publish
-from quietroom.importers.tests.conftest import PRACTICE, run_import
+from quietroom.importers.tests.support import PRACTICE, run_import
 from quietroom.practice.models import HomePage
 
 

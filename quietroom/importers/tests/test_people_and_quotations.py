@@ -7,7 +7,7 @@ One import per test (the file takes a while): each test states one behaviour in 
 import pytest
 
 from quietroom.blog.models import ArticlePage
-from quietroom.importers.tests.conftest import CORPUS, run_import
+from quietroom.importers.tests.support import CORPUS, run_import
 from quietroom.practice.contact_form import choices
 from quietroom.practice.models import ClinicianIndexPage, ClinicianPage
 

@@ -7,14 +7,14 @@ from xml.etree import ElementTree
 import pytest
 
 from quietroom.importers.repair import HOLD_BACK, Repairer, RepairingReader, Repairs
-from quietroom.importers.tests.conftest import (
+from quietroom.importers.tests.generate import SQUARESPACE_HEAD, squarespace_item
+from quietroom.importers.tests.support import (
     DATA,
     NAMED_REFERENCE,
     UNTOUCHED,
     XML_REFERENCE,
     repair_counts,
 )
-from quietroom.importers.tests.generate import SQUARESPACE_HEAD, squarespace_item
 from quietroom.importers.wxr import Item, WxrError, read_wxr
 
 REPAIRS = DATA / "squarespace-repairs.xml"

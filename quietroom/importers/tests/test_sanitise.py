@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from quietroom.blog.models import ArticlePage
 from quietroom.importers.body import clean_rich_text
-from quietroom.importers.tests.conftest import post, run_import, wxr
+from quietroom.importers.tests.support import post, run_import, wxr
 from quietroom.theme.tests.browser import chromium_browser
 
 PAYLOADS = [

@@ -15,7 +15,7 @@ from wagtail.models import Page
 from quietroom.blog.models import ArticlePage
 from quietroom.checks.site import check_page
 from quietroom.core.models import CustomImage
-from quietroom.importers.tests.conftest import (
+from quietroom.importers.tests.support import (
     CORPUS,
     DATA,
     repair_counts,

@@ -9,16 +9,16 @@ from wagtail.models import Page
 
 from quietroom.blog.models import ArticlePage
 from quietroom.importers.models import ImportedItem
-from quietroom.importers.tests.conftest import (
+from quietroom.importers.sample import write_wxr as generate_wxr
+from quietroom.importers.tests.generate import write_squarespace
+from quietroom.importers.tests.servers import send, serving
+from quietroom.importers.tests.support import (
     image_bytes,
     post,
     repair_counts,
     run_import,
     wxr,
 )
-from quietroom.importers.tests.generate import write_squarespace
-from quietroom.importers.tests.generate import write_wxr as generate_wxr
-from quietroom.importers.tests.servers import send, serving
 from quietroom.importers.wxr import MAX_CONTENT_CHARS, WxrError
 
 REFUSAL = "contains a DTD/entities; not a WordPress export"

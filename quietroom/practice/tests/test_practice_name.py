@@ -10,8 +10,7 @@ from wagtail.models import Page, Site
 from quietroom.core.tests.factories import make_contact_page, sign_in_verified, valid_request
 from quietroom.practice.models import HomePage, PracticeSettings
 from quietroom.security import outbox
-from quietroom.serving.tests.support import wsgi_get
-from quietroom.serving.tests.test_cache_correctness import settings_form
+from quietroom.serving.tests.support import settings_form, wsgi_get
 
 NEW_NAME = "Willow Street Therapy"
 

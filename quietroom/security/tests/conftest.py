@@ -2,21 +2,11 @@
 section editor with what lies outside their section."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from quietroom.inbox import access
 from quietroom.security.tests.live_site import secure_server, secure_site  # noqa: F401
 from quietroom.security.tests.scene import child_collection, editors_group, unowned_objects
-
-
-def grant_inbox(user):
-    group, _ = Group.objects.get_or_create(name="Inbox readers")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="inbox", codename=access.READ),
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-    )
-    user.groups.add(group)
+from quietroom.security.tests.support import grant_inbox
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from quietroom.importers.repair import RepairingReader
 from quietroom.importers.sanitise import autop, sanitise
 from quietroom.importers.shortcodes import MAX_NESTING, expand_shortcodes
 from quietroom.importers.squarespace import squarespace_blocks
-from quietroom.importers.tests.conftest import post, run_import, wxr
+from quietroom.importers.tests.support import post, run_import, wxr
 
 # Once, on SQLite: hostile text is parsed the same whatever the database.
 pytestmark = pytest.mark.once

@@ -14,7 +14,7 @@ from quietroom.demo.build import build_demo_site, ensure_admin
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.practice.models import ContactPage
 from quietroom.security.tests import payloads
-from quietroom.security.tests.test_twofactor import code
+from quietroom.security.tests.support import code
 from quietroom.theme.tests.browser import chromium_browser
 
 pytestmark = [

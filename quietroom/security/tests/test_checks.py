@@ -8,7 +8,7 @@ from cryptography.fernet import Fernet
 from wagtail import blocks
 from wagtail.fields import StreamField
 
-from quietroom.core.tests.test_settings import run_quietroom
+from quietroom.core.tests.command import run_quietroom
 from quietroom.security import checks
 
 

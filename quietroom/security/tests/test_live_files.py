@@ -10,7 +10,7 @@ import pytest
 
 from quietroom.reliability.tests.live import ARTICLE
 from quietroom.security.tests.live_scene import DOCUMENT_CANARY, PASSWORD
-from quietroom.security.tests.test_media import spellings
+from quietroom.security.tests.support import spellings
 from quietroom.security.tests.visitors import Visitor
 
 pytestmark = pytest.mark.sqlite_server

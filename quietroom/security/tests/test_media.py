@@ -10,6 +10,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from quietroom.core.tests.factories import make_image
+from quietroom.security.tests.support import spellings
 
 SECRET = b"%PDF-1.4\nDOCUMENT-CANARY-51c2\n%%EOF\n"
 
@@ -24,22 +25,6 @@ def private_document(db):
     document = Document(title="Referral letter", collection=collection)
     document.file.save("referral.pdf", ContentFile(SECRET))
     return document
-
-
-def spellings(name: str) -> list[str]:
-    """Ways of writing /media/<name> that a path normaliser takes to the same file."""
-    folder, _, rest = name.partition("/")
-    return [
-        f"/media/{name}",
-        f"/media//{name}",
-        f"/media///{name}",
-        f"/media/./{name}",
-        f"/media/{folder}/./{rest}",
-        f"/media/{folder}//{rest}",
-        f"/media/images/../{name}",
-        f"/media/original_images/../{name}",
-        f"/media/x/../{name}",
-    ]
 
 
 def test_a_private_document_is_never_served_from_the_media_route(client, private_document):

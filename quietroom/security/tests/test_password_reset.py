@@ -7,7 +7,7 @@ import time
 import pytest
 from django.core import mail
 
-from quietroom.security.tests.test_lockout import comparable
+from quietroom.security.tests.support import comparable
 
 RESET = "/admin/password_reset/"
 DONE = "/admin/password_reset/done/"

@@ -11,7 +11,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from quietroom.core.tests.factories import current_code, sign_in_verified
-from quietroom.security.tests.test_twofactor import location
+from quietroom.security.tests.support import location
 from quietroom.security.twofactor import recovery
 from quietroom.security.twofactor.views import THROTTLED, WRONG_CODE, WRONG_RECOVERY_CODE
 

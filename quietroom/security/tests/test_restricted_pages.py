@@ -4,23 +4,12 @@ allowed in, and for nobody else; none of it reaches the page cache (issue 11.12)
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
-from wagtail.models import PageViewRestriction
 
-from quietroom.core.tests.factories import article, publish
+from quietroom.security.tests.support import CANARY, fill, form_of, restricted
 from quietroom.serving.tests.support import stored_entry
 
 PAGE_PASSWORD = "harbour lights at seven"
-CANARY = "RESTRICTED-CANARY-2e6f"
 USER_PASSWORD = "a long passphrase for readers"
-
-
-def restricted(blog, **restriction):
-    page = publish(
-        blog,
-        article("Members only", body=[{"type": "text", "value": f"<p>For some. {CANARY}</p>"}]),
-    )
-    PageViewRestriction.objects.create(page=page, **restriction)
-    return page
 
 
 @pytest.fixture
@@ -36,24 +25,6 @@ def login_page(blog):
 @pytest.fixture
 def member(django_user_model):
     return django_user_model.objects.create_user("member", "m@example.org", USER_PASSWORD)
-
-
-def form_of(response, selector="form"):
-    """The action and the hidden fields of the page's form."""
-    form = BeautifulSoup(response.content, "html.parser").select_one(selector)
-    hidden = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
-    return form.get("action") or address_of(response), hidden
-
-
-def address_of(response) -> str:
-    """The path and query the response answered (a form without an action posts back there)."""
-    query = response.request.get("QUERY_STRING", "")
-    return response.request["PATH_INFO"] + (f"?{query}" if query else "")
-
-
-def fill(client, response, **fields):
-    action, hidden = form_of(response)
-    return client.post(action, {**hidden, **fields})
 
 
 def cached(page) -> bool:

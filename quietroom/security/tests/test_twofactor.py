@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from quietroom.core.tests.factories import make_home
+from quietroom.security.tests.support import code, location
 from quietroom.security.twofactor.views import THROTTLED, WRONG_CODE
 
 INBOX = "/admin/inbox/"
@@ -20,19 +20,8 @@ SETUP = "/admin/two-factor/setup/"
 VERIFY = "/admin/two-factor/verify/"
 
 
-def code(device, at=None) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = at if at is not None else time.time()
-    return f"{totp.token():06d}"
-
-
 def wrong(device) -> str:
     return f"{(int(code(device)) + 1) % 1_000_000:06d}"
-
-
-def location(response) -> str:
-    assert response.status_code == 302, response.status_code
-    return response["Location"]
 
 
 @pytest.mark.django_db

@@ -12,11 +12,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from quietroom.core.tests.factories import current_code
-from quietroom.security.tests.test_restricted_pages import (
-    CANARY,
-    fill,
-    restricted,
-)
+from quietroom.security.tests.support import CANARY, fill, restricted
 
 PASSWORD = "a long passphrase"  # the `reader` fixture's
 VERIFY = "/admin/two-factor/verify/"

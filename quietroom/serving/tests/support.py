@@ -1,4 +1,5 @@
-"""Calling the real WSGI application as a server would, for the serving tests."""
+"""Calling the real WSGI application as a server would, and saving Practice settings as the
+admin does, for the serving tests and the practice tests that read what readers are served."""
 
 import datetime
 import io
@@ -9,8 +10,10 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from quietroom.core import generation, sites
+from quietroom.practice.models import PracticeSettings
 from quietroom.serving import pagecache
 from quietroom.serving.wsgi import PageCacheApplication
 
@@ -108,3 +111,29 @@ def as_reader(site_id=None):
     from quietroom.serving.middleware import pin
 
     return pin(site_id or default_site_id())
+
+
+def settings_form(site, **changes) -> dict:
+    practice = PracticeSettings.for_site(site)
+    fields = {
+        "name": practice.name,
+        "tagline": practice.tagline,
+        "email": practice.email,
+        "phone": practice.phone,
+        "street_address": "",
+        "locality": "",
+        "region": "",
+        "postal_code": "",
+        "country": "",
+        "hours": "",
+        "time_zone": practice.time_zone,
+        "booking_url": "",
+        "social_links": streamfield([]),
+        "crisis_line": practice.crisis_line,
+        "crisis_services": streamfield(
+            [("service", {"name": "County crisis team", "phone": "555-0100"})]
+        ),
+        "quick_exit_url": practice.quick_exit_url,
+    }
+    fields.update(changes)
+    return nested_form_data(fields)

@@ -11,14 +11,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, Site
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from quietroom.core import generation, memo, sites
 from quietroom.core.tests.factories import make_article, make_blog, sign_in_verified
 from quietroom.practice.models import HomePage, PracticeSettings
 from quietroom.serving import pagecache
 from quietroom.serving.tests import support
-from quietroom.serving.tests.support import day, shared_entries, wsgi_get
+from quietroom.serving.tests.support import day, settings_form, shared_entries, wsgi_get
 
 pytestmark = pytest.mark.usefixtures("shared_backend")
 
@@ -27,32 +26,6 @@ REFUSED_CRISIS_LINE = "This line was never saved."
 
 
 # 1. A refused settings save reaches readers.
-
-
-def settings_form(site, **changes) -> dict:
-    practice = PracticeSettings.for_site(site)
-    fields = {
-        "name": practice.name,
-        "tagline": practice.tagline,
-        "email": practice.email,
-        "phone": practice.phone,
-        "street_address": "",
-        "locality": "",
-        "region": "",
-        "postal_code": "",
-        "country": "",
-        "hours": "",
-        "time_zone": practice.time_zone,
-        "booking_url": "",
-        "social_links": streamfield([]),
-        "crisis_line": practice.crisis_line,
-        "crisis_services": streamfield(
-            [("service", {"name": "County crisis team", "phone": "555-0100"})]
-        ),
-        "quick_exit_url": practice.quick_exit_url,
-    }
-    fields.update(changes)
-    return nested_form_data(fields)
 
 
 @pytest.fixture

@@ -1,20 +1,8 @@
 """Debian's Chromium driven by Playwright, as the browser tests use it."""
 
-import os
 from contextlib import contextmanager
-from pathlib import Path
 
-CHROMIUM = Path(os.environ.get("QUIETROOM_CHROMIUM", "/usr/bin/chromium"))
-# Without these, Chromium keeps dialling Google's services, which this network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from quietroom.core.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager
