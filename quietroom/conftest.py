@@ -164,7 +164,7 @@ def pytest_runtest_teardown(item, nextitem):
     So what the migrations made (Wagtail's root page and default site, the groups) is loaded
     back, from the copy Django keeps for serialized rollbacks, before the next test."""
     result = yield
-    if nextitem is not None and transactional(item):
+    if transactional(item):
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all():
                 contents = getattr(connection, "_test_serialized_contents", None)
