@@ -42,8 +42,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check --tabwidth 2 quietroom/theme/templates
 
-# Two passes: what measures nothing two at a time (pytest-xdist), then, alone, what drives
-# Chromium, measures time or load, or restarts shared servers (marked serial).
+# Two passes: what measures nothing two at a time (pytest-xdist), then, alone, what measures
+# time, memory or load, or restarts shared servers (marked serial).
 test: $(VENV)/.installed-test system-packages lint
 	$(BIN)/pytest -n 2 --dist worksteal -m "not serial"
 	$(BIN)/pytest -m serial
@@ -53,7 +53,7 @@ test: $(VENV)/.installed-test system-packages lint
 # The rest (marked once) and those on a SQLite server of their own ran in `make test`.
 test-postgres: $(VENV)/.installed-test
 	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL must point at a PostgreSQL server"; exit 2; }
-	$(BIN)/pytest -n 2 --dist worksteal -m "not serial and not sqlite_server and not once"
+	$(BIN)/pytest -n 2 --dist worksteal -m "not serial and not browser and not sqlite_server and not once"
 	$(BIN)/pytest -m "serial and not browser and not sqlite_server and not once"
 
 format: $(VENV)/.installed-test

@@ -112,10 +112,19 @@ ON_POSTGRES_TOO = (
 )
 # Tests on the whole demo render it: once, except the backups, which dump and load it.
 RUN_ON_BOTH_WITH_THE_DEMO = ("quietroom/export/tests/test_backup.py",)
-# Run alone (`make test` runs the rest two at a time): the live servers, which measure load,
-# memory and time and restart PostgreSQL; timing comparisons; Chromium.
+# Run alone (`make test` runs the rest two at a time): the live servers that measure load,
+# memory or time, or stop, freeze or restart PostgreSQL under the other tests; the timing
+# comparisons. Chromium tests run two at a time: they check what a page does, not how fast.
 SERIAL = (
-    "quietroom/reliability/tests/",
+    "quietroom/reliability/tests/test_cache_live.py",
+    "quietroom/reliability/tests/test_kill_server.py",
+    "quietroom/reliability/tests/test_load.py",
+    "quietroom/reliability/tests/test_pgbouncer.py",
+    "quietroom/reliability/tests/test_postgres_frozen.py",
+    "quietroom/reliability/tests/test_postgres_restart.py",
+    "quietroom/reliability/tests/test_restart.py",
+    "quietroom/reliability/tests/test_sqlite_lock.py",
+    "quietroom/reliability/tests/test_worker.py",
     "quietroom/security/tests/test_live_",
     "quietroom/security/tests/test_password_reset.py",
 )
@@ -131,7 +140,7 @@ def pytest_collection_modifyitems(config, items):
             with_demo and not item.nodeid.startswith(RUN_ON_BOTH_WITH_THE_DEMO)
         ):
             item.add_marker(pytest.mark.once)
-        if item.nodeid.startswith(SERIAL) or item.get_closest_marker("browser"):
+        if item.nodeid.startswith(SERIAL):
             item.add_marker(pytest.mark.serial)
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
