@@ -19,13 +19,14 @@ def image(db):
 
 
 def test_renditions_asked_again_come_without_the_database_or_wagtails_cache(home, image):
+    # One reader's request, so one pinned generation: whatever another test or process
+    # bumps meanwhile, a miss here can only be the memo's.
     with as_reader():
         first = image.get_renditions(*SPECS)
-    caches["default"].clear()  # where Wagtail keeps its own copies
-
-    again = CustomImage.objects.get(pk=image.pk)
-    with as_reader(), CaptureQueriesContext(connection) as queries:
-        second = again.get_renditions(*SPECS)
+        caches["default"].clear()  # where Wagtail keeps its own copies
+        again = CustomImage.objects.get(pk=image.pk)
+        with CaptureQueriesContext(connection) as queries:
+            second = again.get_renditions(*SPECS)
 
     assert len(queries) == 0
     assert [r.file.name for r in second.values()] == [r.file.name for r in first.values()]
