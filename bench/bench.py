@@ -71,34 +71,25 @@ def load(base: str, seconds: int) -> dict:
     return {path: wrk(base + path, seconds=seconds) for path in (ARTICLE, INDEX)}
 
 
-def earlier(options, work: Path) -> dict:
-    """The cached pages of the checkout at `options.against`, served by its own code (first on
-    the path) on a demo it built itself."""
-    env = environment(work / "before-data")
-    env["PYTHONPATH"] = str(options.against.resolve())
-    quietroom("demo", "--no-serve", env=env)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
-    with running(serve, env, base + "/"):
-        return load(base, options.seconds)
-
-
 def cached_rounds(options, work: Path, env: dict, rounds: int = 2) -> str:
-    """This code, the earlier code and nginx all running, measured in turn `rounds` times, so
-    that whatever else the machine does falls on the three alike; the mean of each."""
+    """This code and the earlier code at `options.against`, each beside nginx serving that
+    code's own exported pages (their pages differ in size, so each is held to its own
+    reference), all running at once and measured in turn `rounds` times, so that whatever
+    else the machine does falls on all four alike; the mean of each."""
     before_env = environment(work / "before-data")
     before_env["PYTHONPATH"] = str(options.against.resolve())
     quietroom("demo", "--no-serve", env=before_env)
-    ports = [free_port() for _ in range(3)]
+    ports = [free_port() for _ in range(4)]
     bases = [f"http://127.0.0.1:{port}" for port in ports]
-    export_site(env, work / "site", bases[2])
+    export_site(env, work / "site-now", bases[2])
+    export_site(before_env, work / "site-before", bases[3])
     serve = [str(QUIETROOM), "serve", "--workers", str(options.workers), "--port"]
-    measured: list[list[dict]] = [[], [], []]
+    measured: list[list[dict]] = [[], [], [], []]
     with (
         running([*serve, str(ports[0])], env, bases[0] + "/"),
         running([*serve, str(ports[1])], before_env, bases[1] + "/"),
-        nginx(work / "site", ports[2]),
+        nginx(work / "site-now", ports[2]),
+        nginx(work / "site-before", ports[3]),
     ):
         for _ in range(rounds):
             for index, base in enumerate(bases):
@@ -110,23 +101,31 @@ def cached_rounds(options, work: Path, env: dict, rounds: int = 2) -> str:
             for path in (ARTICLE, INDEX)
         }
 
-    ours, before, reference = (mean(runs) for runs in measured)
-    return compared(ours, before, reference, options.against) + (
-        f"\n(means of {rounds} turns of {options.seconds} s each; nginx article"
-        f" {reference[ARTICLE]['rps']:,.0f} req/s, blog index {reference[INDEX]['rps']:,.0f})"
+    ours, before, nginx_ours, nginx_before = (mean(runs) for runs in measured)
+    return compared(ours, before, nginx_ours, nginx_before, options.against) + (
+        f"\n(means of {rounds} turns of {options.seconds} s each; nginx serving this code's"
+        f" article {nginx_ours[ARTICLE]['rps']:,.0f} req/s, the earlier code's"
+        f" {nginx_before[ARTICLE]['rps']:,.0f})"
     )
 
 
-def compared(ours, before, reference, against: Path) -> str:
-    rows = [("cached page, same run", "this code", "earlier code", "share of nginx: now / before")]
+def compared(ours, before, nginx_ours, nginx_before, against: Path) -> str:
+    rows = [
+        (
+            "cached page, same run",
+            "this code",
+            "earlier code",
+            "share of nginx serving the same page: now / before",
+        )
+    ]
     for path, name in ((ARTICLE, "article"), (INDEX, "blog index")):
-        nginx_rps = reference[path]["rps"]
         rows.append(
             (
                 f"{name} req/s",
                 f"{ours[path]['rps']:,.0f}",
                 f"{before[path]['rps']:,.0f}",
-                f"{ours[path]['rps'] / nginx_rps:.0%} / {before[path]['rps'] / nginx_rps:.0%}",
+                f"{ours[path]['rps'] / nginx_ours[path]['rps']:.0%}"
+                f" / {before[path]['rps'] / nginx_before[path]['rps']:.0%}",
             )
         )
     return f"Earlier code: {against}\n" + table(rows)
@@ -189,7 +188,7 @@ def main() -> None:
     parser.add_argument(
         "--cached-only",
         action="store_true",
-        help="with --against: only the cached pages, the three servers measured in turn, twice",
+        help="with --against: only the cached pages of both codes beside nginx, in turn, twice",
     )
     parser.add_argument(
         "--styles-only", action="store_true", help="only the article's bytes and requests per style"
@@ -216,7 +215,6 @@ def main() -> None:
         weight = page_weight(base)
         requests = browser_requests(base + ARTICLE)
         ours = load(base, options.seconds)
-    before = earlier(options, work) if options.against else None
     exported = export_site(env, work / "site", static_base)
     with nginx(work / "site", static_port):
         reference = load(static_base, options.seconds)
@@ -225,8 +223,8 @@ def main() -> None:
     published = publish_cost(work, options.practices)
     written = report(weight, requests, ours, reference, exported, rendered, imported, published)
     written = styles + "\n\n" + written
-    if before:
-        written += "\n\n" + compared(ours, before, reference, options.against)
+    if options.against:
+        written += "\n\n" + cached_rounds(options, work, env)
     print(written)
     RESULTS.write_text(results_page(written, options))
     print(f"\nwritten to {RESULTS.relative_to(RESULTS.parent.parent)}")

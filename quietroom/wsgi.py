@@ -9,10 +9,13 @@ from quietroom.core.datadir import PRIVATE_UMASK, make_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.production")
 
-from quietroom.serving.wsgi import PageCacheApplication
-
 # As `quietroom` does: whatever server imports this, the files it makes are the owner's alone,
 # and the data dir is made here, the settings only read it.
 os.umask(PRIVATE_UMASK)
 make_ready(settings)
-application = PageCacheApplication(get_wsgi_application())
+django_application = get_wsgi_application()
+
+# Only now: the fast path imports Wagtail's models, which need the apps loaded above.
+from quietroom.serving.wsgi import PageCacheApplication  # noqa: E402
+
+application = PageCacheApplication(django_application)

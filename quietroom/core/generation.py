@@ -90,7 +90,7 @@ def site(site_id: int) -> int | None:
     if pin is not None and pin.site_id == site_id:
         return pin.site
     try:
-        return backend().generations(site_name(site_id))[0]
+        return backend().generation(site_name(site_id))
     except Unavailable:
         return None
 
@@ -100,7 +100,7 @@ def sites() -> int | None:
     if pin is not None:
         return pin.sites
     try:
-        return backend().generations(SITES)[0]
+        return backend().generation(SITES)
     except Unavailable:
         return None
 

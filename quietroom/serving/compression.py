@@ -7,11 +7,13 @@ import brotli
 
 ENCODINGS = ("br", "gzip")
 MIN_SIZE = 200
+_EVERY = (*ENCODINGS, "identity")
+_IDENTITY = ("identity",)
 
 
 def codings_for(body: bytes) -> tuple[str, ...]:
     """The content codings worth offering for `body`: br and gzip only when they help."""
-    return (*ENCODINGS, "identity") if len(body) >= MIN_SIZE else ("identity",)
+    return _EVERY if len(body) >= MIN_SIZE else _IDENTITY
 
 
 def encode(body: bytes, coding: str) -> bytes:
@@ -24,8 +26,10 @@ def encode(body: bytes, coding: str) -> bytes:
     return body
 
 
-def accepted(accept_encoding: str, available) -> str:
-    """The best coding in `available` that the Accept-Encoding header allows."""
+@functools.lru_cache(maxsize=512)
+def accepted(accept_encoding: str, available: tuple[str, ...]) -> str:
+    """The best coding in `available` that the Accept-Encoding header allows (remembered:
+    browsers send a handful of headers, and this runs for every cached page)."""
     for coding in allowed(accept_encoding):
         if coding in available:
             return coding

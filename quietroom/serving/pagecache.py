@@ -53,6 +53,15 @@ class Entry:
     etag: str
     last_modified: str
     expires: float
+    # Content coding -> (every header of the reply, body), made the first time a client asks
+    # for that coding: the fast path then builds nothing per request.
+    replies: MappingProxyType = dataclasses.field(
+        default_factory=lambda: MappingProxyType({}), compare=False
+    )
+
+    @property
+    def codings(self) -> tuple[str, ...]:
+        return compression.codings_for(self.bodies["identity"])
 
 
 _local: OrderedDict[str, Entry] = OrderedDict()
@@ -113,9 +122,9 @@ def key_for(meta, record: sites.SiteRecord | None) -> PageKey | None:
 def fast_lookup(meta) -> tuple[PageKey, Entry] | None:
     """The fast path's answer, before Django runs: a fresh entry this process holds, or None.
 
-    One dictionary lookup and one read of the entry's site generation (a stat on disk, a GET
-    with Redis). Entries another process stored are found by the middleware, which knows the
-    site the request is for.
+    One dictionary lookup and one read of the entry's site generation (eight bytes of a
+    mapped file on disk, a GET with Redis). Entries another process stored are found by the
+    middleware, which knows the site the request is for.
     """
     text = request_key(meta)
     if text is None:
@@ -124,7 +133,7 @@ def fast_lookup(meta) -> tuple[PageKey, Entry] | None:
     if entry is None:
         return None
     try:
-        now = backend().generations(generation.site_name(entry.site_id))[0]
+        now = backend().generation(generation.site_name(entry.site_id))
     except Unavailable:
         return None
     if entry.generation != now or entry.expires < time.time():
@@ -238,29 +247,45 @@ def storable_headers(headers) -> list[tuple[str, str]]:
 
 def reply(key: PageKey, entry: Entry, meta) -> tuple[int, list[tuple[str, str]], bytes]:
     """Status, headers and body for `entry`, in the coding the client accepts; 304 if unchanged."""
-    headers = [
-        *entry.headers,
+    if entry.etag in meta.get("HTTP_IF_NONE_MATCH", ""):
+        return 304, [*entry.headers, *_validators(entry)], b""
+    coding = compression.accepted(meta.get("HTTP_ACCEPT_ENCODING", ""), entry.codings)
+    prepared = entry.replies.get(coding)
+    if prepared is None:
+        prepared = _prepare(key, entry, coding)
+    headers, body = prepared
+    return entry.status, list(headers), b"" if meta.get("REQUEST_METHOD") == "HEAD" else body
+
+
+def _validators(entry: Entry) -> tuple[tuple[str, str], ...]:
+    return (
         ("Cache-Control", CACHE_CONTROL),
         ("ETag", entry.etag),
         ("Last-Modified", entry.last_modified),
         ("Vary", "Accept-Encoding"),
-    ]
-    if entry.etag in meta.get("HTTP_IF_NONE_MATCH", ""):
-        return 304, headers, b""
-    identity = entry.bodies["identity"]
-    coding = compression.accepted(
-        meta.get("HTTP_ACCEPT_ENCODING", ""), compression.codings_for(identity)
     )
+
+
+def _prepare(key: PageKey, entry: Entry, coding: str) -> tuple[tuple, bytes]:
+    """The headers and body of `entry` in `coding`, kept with a new copy of the entry.
+
+    Each coding is compressed the first time a client asks for it: a miss compresses once
+    (usually brotli), not once per coding.
+    """
     body = entry.bodies.get(coding)
     if body is None:
-        # Each coding is made the first time a client asks for it, then kept with a new
-        # copy of the entry: a miss compresses once (usually brotli), not once per coding.
-        body = compression.encode(identity, coding)
-        bodies = MappingProxyType({**entry.bodies, coding: body})
-        remember(key, dataclasses.replace(entry, bodies=bodies))
+        body = compression.encode(entry.bodies["identity"], coding)
+    headers = [*entry.headers, *_validators(entry)]
     if coding != "identity":
         headers.append(("Content-Encoding", coding))
     headers.append(("Content-Length", str(len(body))))
-    if meta.get("REQUEST_METHOD") == "HEAD":
-        body = b""
-    return entry.status, headers, body
+    prepared = (tuple(headers), body)
+    remember(
+        key,
+        dataclasses.replace(
+            entry,
+            bodies=MappingProxyType({**entry.bodies, coding: body}),
+            replies=MappingProxyType({**entry.replies, coding: prepared}),
+        ),
+    )
+    return prepared

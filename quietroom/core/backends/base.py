@@ -25,6 +25,9 @@ class Backend(Protocol):
 
     def generations(self, *names: str) -> tuple[int, ...]: ...
 
+    def generation(self, name: str) -> int:
+        """One generation: what the fast path reads for every cached page it answers."""
+
     def bump(self, name: str) -> None: ...
 
     def clear(self) -> None:

@@ -1,19 +1,19 @@
 """The shared backend of one machine: files in the data dir, written by a thread.
 
-Generations are empty files whose modification time (in nanoseconds) is the number: every
-worker sees a bump with one stat(), and nothing has to be parsed. Entries are files under
-`<cache dir>/<key>`; writing a new generation's folder removes the older ones beside it, so a bump
-makes a whole folder unreachable at once and the next write clears it away.
+Generations are numbers in one small file every process maps into memory (`table.py`):
+every worker sees a bump at once, for the cost of reading eight bytes. Entries are files
+under `<cache dir>/<key>`; writing a new generation's folder removes the older ones beside
+it, so a bump makes a whole folder unreachable at once and the next write clears it away.
 """
 
 import contextlib
-import functools
 import logging
 import os
 import queue
 import shutil
 import threading
-import time
+
+from quietroom.core.backends.table import GenerationTable
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class DiskBackend:
         self._full: set[str] = set()
         self._writer: tuple[int, queue.Queue] | None = None
         self._starting = threading.Lock()
+        self._generations = GenerationTable(os.path.join(root, "generations", "table"))
 
     # Entries -----------------------------------------------------------------------------
 
@@ -83,28 +84,13 @@ class DiskBackend:
     # Generations -------------------------------------------------------------------------
 
     def generations(self, *names: str) -> tuple[int, ...]:
-        return tuple(self._generation(name) for name in names)
+        return tuple(self._generations.read(name) for name in names)
 
-    def _generation(self, name: str) -> int:
-        try:
-            return os.stat(self._generation_path(name)).st_mtime_ns
-        except FileNotFoundError:
-            return 0
+    def generation(self, name: str) -> int:
+        return self._generations.read(name)
 
     def bump(self, name: str) -> None:
-        path = self._generation_path(name)
-        old = self._generation(name)
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        with open(path, "ab"):
-            pass
-        # Two bumps within the filesystem's timestamp resolution must still differ.
-        new = max(time.time_ns(), old + 1)
-        os.utime(path, ns=(new, new))
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one backend per data dir, kept for good
-    def _generation_path(self, name: str) -> str:
-        # Read on every request, cached pages included: a plain string for os.stat, built once.
-        return os.path.join(self.root, "generations", name)
+        self._generations.bump(name)
 
     # The writer thread -------------------------------------------------------------------
 

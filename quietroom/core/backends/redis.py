@@ -44,6 +44,11 @@ class RedisBackend:
             found = self.client.mget([GENERATIONS + name for name in names])
         return tuple(int(value) if value is not None else 0 for value in found)
 
+    def generation(self, name: str) -> int:
+        with _reachable():
+            found = self.client.get(GENERATIONS + name)
+        return 0 if found is None else int(found)
+
     def bump(self, name: str) -> None:
         with _reachable():
             self.client.incr(GENERATIONS + name)

@@ -127,3 +127,19 @@ def test_production_refuses_to_run_without_an_inbox_key(tmp_path):
     assert result.returncode != 0
     assert "quietroom.inbox.E001" in result.stderr
     assert not (tmp_path / "secrets" / "inbox_keys").exists()
+
+
+def test_any_wsgi_server_can_import_the_application_in_a_new_interpreter(tmp_path):
+    """As gunicorn or uWSGI would, with nothing set up before: the fast path's modules load
+    Wagtail's models, so Django's apps must be ready first."""
+    script = "import quietroom.wsgi as w; print(type(w.application).__name__)"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "quietroom.settings.dev",
+        "QUIETROOM_DATA_DIR": str(tmp_path / "data"),
+    }
+    started = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert started.returncode == 0, started.stderr[-2000:]
+    assert started.stdout.strip() == "PageCacheApplication"
