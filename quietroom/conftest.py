@@ -171,9 +171,10 @@ def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by emptying every table (Django's flush). Run in one process,
     pytest-django puts those tests last; two at a time (pytest-xdist), any test may follow one.
     So what the migrations made (Wagtail's root page and default site, the groups) is loaded
-    back, from the copy Django keeps for serialized rollbacks, before the next test."""
+    back, from the copy Django keeps for serialized rollbacks, before the next test. Not
+    after a process's last test: its teardown has destroyed the test database already."""
     result = yield
-    if transactional(item):
+    if transactional(item) and nextitem is not None:
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all():
                 contents = getattr(connection, "_test_serialized_contents", None)

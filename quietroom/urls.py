@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from quietroom.core.views import robots_txt
 from quietroom.reliability.views import healthz
+from quietroom.search.views import search_view
 from quietroom.security import admin_urls as security_admin_urls
 from quietroom.security import page_password
 from quietroom.security.media import serve_media
@@ -20,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("search/", search_view, name="search"),
     # Before Wagtail's own: the page-password form, limited per address.
     path("", include(page_password)),
 ]

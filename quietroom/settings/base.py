@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "quietroom.export",
     "quietroom.jobs",
     "quietroom.hosting",
+    "quietroom.search",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",

@@ -31,6 +31,8 @@ def public_paths() -> dict[str, str]:
         "faq": FAQPage.objects.get().url,
         "contact": contact.url,
         "contact thanks": contact.url + contact.reverse_subpage("thanks"),
+        "search results": "/search/?q=anxiety",
+        "search, nothing found": "/search/?q=zzzqqq",
         "robots": "/robots.txt",
         "sitemap": "/sitemap.xml",
     }

@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from quietroom.blog.models import ArticlePage
 from quietroom.practice.models.contact import ContactPage
@@ -19,6 +20,7 @@ class ClinicianIndexPage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["practice.ClinicianPage"]
 
     class Meta:
@@ -97,6 +99,12 @@ class ClinicianPage(Page):
             heading="Practice details",
         ),
         FieldPanel("bio"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("approaches"),
+        index.SearchField("bio"),
     ]
     parent_page_types = ["practice.ClinicianIndexPage"]
     subpage_types = []

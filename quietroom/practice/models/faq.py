@@ -4,6 +4,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -19,6 +20,11 @@ class FAQPage(Page):
     questions = StreamField([("question", QuestionBlock())], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("questions")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("questions"),
+    ]
     subpage_types = []
 
     class Meta:

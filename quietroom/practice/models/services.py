@@ -5,6 +5,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from quietroom.blog.models import ArticlePage
 from quietroom.practice.models.clinicians import ClinicianPage
@@ -16,6 +17,7 @@ class ServiceIndexPage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["practice.ServicePage"]
 
     class Meta:
@@ -41,6 +43,12 @@ class ServicePage(Page):
         FieldPanel("body"),
         FieldPanel("who_it_helps"),
         FieldPanel("related_articles"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("who_it_helps"),
     ]
     parent_page_types = ["practice.ServiceIndexPage"]
     subpage_types = []

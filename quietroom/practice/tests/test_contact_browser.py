@@ -29,7 +29,7 @@ def test_on_a_phone_a_refused_request_opens_at_its_error_summary(
         page.goto(live_server.url + contact.url)
         crisis_first = in_viewport(page, "section[aria-labelledby=crisis-top]")
         page.fill("#id_name", "Robin")
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
         page.wait_for_selector("#errors")
         page.screenshot(path=tmp_path / "contact-errors-phone.png")
         summary_shown = in_viewport(page, "#errors")

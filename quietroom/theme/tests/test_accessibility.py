@@ -50,7 +50,7 @@ def use_style(name: str) -> None:
 def contact_form_with_errors(page, url):
     page.goto(url)
     page.fill("#id_name", "Robin")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector(".error-summary")
     assert page.locator("[aria-invalid=true]").count() >= 3
     assert page.input_value("#id_name") == "Robin"
