@@ -14,6 +14,7 @@ from quietroom.core.tests.factories import make_article, make_blog, make_contact
 from quietroom.practice.models import HomePage
 from quietroom.search import query, views
 from quietroom.serving import pagecache
+from quietroom.serving.tests.support import shared_entries, stored_entry, wsgi_get
 
 # A word no page has, so that finding it anywhere afterwards can only mean it was kept.
 SECRET = "xylophonicworry"
@@ -196,3 +197,17 @@ def test_a_deep_page_number_is_bounded_and_nonsense_reads_as_the_first(client, p
     deep = results_of(client, "panic", page="500").context["results"]
     assert deep.number == query.MAX_PAGES
     assert deep.hits == ()
+
+
+def test_the_search_page_is_never_stored_by_the_page_cache(pages, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    settings.REDIS_URL = ""
+    settings.QUIETROOM_CACHE_DIR = ""
+    pagecache.clear()
+    for path in ("/search/", "/search/?page=2", "/search/?q=panic"):
+        assert wsgi_get(path)[0] == 200, path
+    backend().flush()
+
+    assert stored_entry("/search/") is None
+    assert stored_entry("/search/?page=2") is None
+    assert shared_entries(backend()) == 0
