@@ -98,6 +98,7 @@ ON_POSTGRES_TOO = (
     "quietroom/inbox/tests/",
     "quietroom/jobs/tests/",
     "quietroom/practice/tests/test_contact.py",
+    "quietroom/search/tests/",
     "quietroom/reliability/tests/",
     "quietroom/security/tests/test_live_contact.py",
     "quietroom/security/tests/test_lockout.py",
