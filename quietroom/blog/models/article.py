@@ -144,6 +144,46 @@ def blog_taxonomy(site_id: int, path: str) -> MappingProxyType:
     return MappingProxyType({pk: (tuple(t), tuple(c)) for pk, (t, c) in found.items()})
 
 
+@dataclass(frozen=True)
+class Related:
+    """Another article of the same blog, as the foot of an article links to it."""
+
+    title: str
+    url: str
+
+
+RELATED_AT_MOST = 3
+
+
+def related_to(pk, tags, categories, taxonomy, order: BlogOrder, blog_url: str) -> tuple:
+    """Up to RELATED_AT_MOST other published articles of the blog sharing a tag or a category
+    with the article `pk` (whose own `tags` and `categories` are given): most shared tags
+    first, then most shared categories, then the newest. None when nothing is shared."""
+    my_tags, my_categories = {t.slug for t in tags}, {c.slug for c in categories}
+    scored = []
+    for other, (other_tags, other_categories) in taxonomy.items():
+        place = order.places.get(other)
+        if other == pk or place is None:
+            continue
+        shared_tags = len(my_tags.intersection(t.slug for t in other_tags))
+        shared_categories = len(my_categories.intersection(c.slug for c in other_categories))
+        if shared_tags or shared_categories:
+            scored.append((-shared_tags, -shared_categories, place))
+    return tuple(
+        Related(order.articles[place][1], f"{blog_url}{order.articles[place][2]}/")
+        for *_, place in sorted(scored)[:RELATED_AT_MOST]
+    )
+
+
+@memo.per_site
+def blog_related(site_id: int, path: str, pk: int) -> tuple:
+    """The related articles of the published article `pk`, as every reader sees them."""
+    taxonomy = blog_taxonomy(site_id, path)
+    tags, categories = taxonomy.get(pk, ((), ()))
+    order = blog_order(site_id, path)
+    return related_to(pk, tags, categories, taxonomy, order, blog_link(site_id, path).url)
+
+
 class ArticlePage(QualityPreviewMixin, Page):
     hero_image = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -355,7 +395,22 @@ class ArticlePage(QualityPreviewMixin, Page):
         context["blog"] = blog
         context["tags"], context["categories"] = remembered
         context["previous_article"], context["next_article"] = self.neighbour_links(site_id)
+        context["related"] = self.related_articles(request, site_id, *remembered)
         return context
+
+    def related_articles(self, request, site_id, tags, categories) -> tuple:
+        """A reader's are remembered for the blog; a preview's use the editor's unsaved tags
+        and categories against what readers see of the others."""
+        if self.pk is None:
+            return ()
+        if site_id is not None:
+            return blog_related(site_id, blog_path(self), self.pk)
+        site = Site.find_for_request(request)
+        if site is None:
+            return ()
+        path = blog_path(self)
+        taxonomy, order = blog_taxonomy(site.pk, path), blog_order(site.pk, path)
+        return related_to(self.pk, tags, categories, taxonomy, order, blog_link(site.pk, path).url)
 
 
 def _first_words(text: str, count: int) -> str:
