@@ -55,6 +55,19 @@ def test_the_pull_quotes_keep_their_words_and_attribution(built):
     assert quote["attribution"] == ""
 
 
+def test_every_article_keeps_its_callout_and_the_blocks_in_order(built):
+    article = ArticlePage.objects.get(slug="family-boundaries")
+
+    kinds = [block.block_type for block in article.body]
+
+    assert kinds == ["text", "quote", "text", "callout", "text", "quote", "text"]
+    callout = next(block.value for block in article.body if block.block_type == "callout")
+    assert callout["heading"] == "Start small"
+    assert str(callout["text"]).startswith("<p>If setting limits feels scary")
+    for other in ArticlePage.objects.all():
+        assert [b.block_type for b in other.body].count("callout") == 1, other.slug
+
+
 def test_each_article_has_its_clinician_as_author_and_its_hero_described(built):
     article = ArticlePage.objects.get(slug="anxiety-at-night")
 
