@@ -63,10 +63,11 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     report.site = ensure_site(home, data, hostname, port)
     ensure_settings(home, data)
     ensure_brand(home, data["brand"])
-    blog = ensure_child(home, BlogIndexPage, "articles", report, show_in_menus=True, **data["blog"])
+    ensure_child(home, BlogIndexPage, "articles", report, show_in_menus=True, **data["blog"])
     clinicians = ensure_clinicians(home, data, report)
     report.articles = import_articles(report)
-    articles = {article.slug: article for article in ArticlePage.objects.child_of(blog)}
+    # Where the importer put them: the site's first blog, which is the demo's unless --force.
+    articles = {article.slug: article for article in ArticlePage.objects.descendant_of(home)}
     ensure_services(home, data, clinicians, articles, report)
     ensure_faq(home, data["faq"], report)
     contact = ensure_child(
