@@ -24,9 +24,10 @@ def setup_django() -> None:
 
 
 def varied_body(body, number: int) -> list[dict]:
-    """The demo body with a sentence of its own in every text block."""
+    """The demo body (its raw blocks) with a sentence of its own in every text block."""
     blocks = []
-    for position, (kind, value) in enumerate(body):
+    for position, block in enumerate(body):
+        kind, value = block["type"], block["value"]
         if kind == "text":
             value = f"{value}<p>This is copy {number}, part {position}, of the article.</p>"
         blocks.append({"type": kind, "value": value})
@@ -37,13 +38,12 @@ def add_articles(count: int) -> None:
     from django.db import transaction
 
     from quietroom.blog.models import ArticlePage, BlogIndexPage
-    from quietroom.demo.articles import ARTICLES
 
     blog = BlogIndexPage.objects.get()
     demo = list(ArticlePage.objects.child_of(blog).order_by("pk"))
     with transaction.atomic():
         for number in range(count - len(demo)):
-            source, data = demo[number % len(demo)], ARTICLES[number % len(ARTICLES)]
+            source = demo[number % len(demo)]
             blog.add_child(
                 instance=ArticlePage(
                     title=f"{source.title} ({number})",
@@ -53,7 +53,7 @@ def add_articles(count: int) -> None:
                     author=source.author,
                     hero_image=source.hero_image,
                     hero_alt=source.hero_alt,
-                    body=varied_body(data["body"], number),
+                    body=varied_body(source.body.raw_data, number),
                     live=True,
                 )
             )

@@ -1,10 +1,8 @@
 """Build the demo practice site. Every step looks for what exists before creating it."""
 
-import datetime
 import os
 import secrets
 from dataclasses import dataclass, field
-from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -13,12 +11,11 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
-from quietroom.blog.models import ArticlePage, BlogCategory, BlogIndexPage
+from quietroom.blog.models import ArticlePage, BlogIndexPage
 from quietroom.core.models import CustomImage
-from quietroom.demo import practice as content
-from quietroom.demo.articles import ARTICLES
-from quietroom.demo.heroes import HEROES, render_jpeg
-from quietroom.demo.portraits import LOGO_ALT, PEOPLE, render_logo, render_portrait
+from quietroom.demo import sources
+from quietroom.importers.load import ImportOptions, import_wxr
+from quietroom.importers.report import ImportReport
 from quietroom.inbox import access
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.inbox.store import notify, store_request
@@ -46,6 +43,8 @@ class BuildReport:
     created: list[str] = field(default_factory=list)
     admin_password: str | None = None
     site: Site | None = None
+    # What the importer did with the articles' export, this run.
+    articles: ImportReport | None = None
 
     def add(self, what: str) -> None:
         self.created.append(what)
@@ -53,40 +52,43 @@ class BuildReport:
 
 @transaction.atomic
 def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildReport:
-    """Create whatever part of the demo practice is missing; leave the rest as it is."""
+    """Create whatever part of the demo practice is missing; leave the rest as it is.
+
+    The articles and their pictures come from the WordPress export in demo/data, loaded
+    by the importer as an owner's would be; the rest of the practice from practice.toml.
+    """
+    data = sources.practice()
     report = BuildReport()
-    home = ensure_home(report)
-    report.site = ensure_site(home, hostname, port)
-    ensure_settings(home)
-    ensure_brand(home)
-    blog = ensure_child(
-        home,
-        BlogIndexPage,
-        "articles",
-        report,
-        title="Articles",
-        intro=content.BLOG_INTRO,
-        show_in_menus=True,
-    )
-    clinicians = ensure_clinicians(home, report)
-    articles = {data["slug"]: ensure_article(blog, data, clinicians, report) for data in ARTICLES}
-    ensure_services(home, clinicians, articles, report)
-    ensure_faq(home, report)
+    home = ensure_home(data, report)
+    report.site = ensure_site(home, data, hostname, port)
+    ensure_settings(home, data)
+    ensure_brand(home, data["brand"])
+    ensure_child(home, BlogIndexPage, "articles", report, show_in_menus=True, **data["blog"])
+    clinicians = ensure_clinicians(home, data, report)
+    report.articles = import_articles(report)
+    # Where the importer put them: the site's first blog, which is the demo's unless --force.
+    articles = {article.slug: article for article in ArticlePage.objects.descendant_of(home)}
+    ensure_services(home, data, clinicians, articles, report)
+    ensure_faq(home, data["faq"], report)
     contact = ensure_child(
-        home,
-        ContactPage,
-        "contact",
-        report,
-        title="Contact us",
-        intro=content.CONTACT_INTRO,
-        show_in_menus=True,
+        home, ContactPage, "contact", report, show_in_menus=True, **data["contact"]
     )
-    ensure_home_sections(home, contact)
-    ensure_inbox(home, report)
+    ensure_home_sections(home, data["home"], contact)
+    ensure_inbox(home, data["sample_requests"], report)
     return report
 
 
-def ensure_home(report: BuildReport) -> HomePage:
+def import_articles(report: BuildReport) -> ImportReport:
+    """The articles, their heroes, categories and tags, through the WordPress importer: a
+    second run finds every item already imported and changes nothing."""
+    imported = import_wxr(sources.ARTICLES_WXR, ImportOptions(media_dir=sources.MEDIA_DIR))
+    for kind in ("posts", "images", "categories"):
+        if made := imported.total(kind, "created"):
+            report.add(f"{made} {'articles' if kind == 'posts' else kind} (imported)")
+    return imported
+
+
+def ensure_home(data: dict, report: BuildReport) -> HomePage:
     home = HomePage.objects.first()
     if home:
         return home
@@ -94,72 +96,74 @@ def ensure_home(report: BuildReport) -> HomePage:
     # Wagtail's first migration leaves a placeholder welcome page; the practice replaces it.
     for placeholder in root.get_children().filter(content_type__model="page"):
         placeholder.delete()
-    home = root.add_child(instance=HomePage(title=content.PRACTICE["name"], slug="home", body=[]))
+    home = root.add_child(instance=HomePage(title=data["practice"]["name"], slug="home", body=[]))
     home.save_revision().publish()
     report.add("home page")
     return home
 
 
-def ensure_site(home: HomePage, hostname: str, port: int) -> Site:
+def ensure_site(home: HomePage, data: dict, hostname: str, port: int) -> Site:
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = hostname, port, home
-    site.site_name = content.PRACTICE["name"]
+    site.site_name = data["practice"]["name"]
     site.save()
     return site
 
 
-def ensure_settings(home: HomePage) -> None:
+def ensure_settings(home: HomePage, data: dict) -> None:
     site = Site.objects.get(root_page=home)
     practice = PracticeSettings.for_site(site)
     if practice.name == PracticeSettings._meta.get_field("name").default:
-        for name, value in content.PRACTICE.items():
+        for name, value in data["practice"].items():
             setattr(practice, name, value)
-        practice.crisis_services = [("service", service) for service in content.CRISIS_SERVICES]
+        practice.crisis_services = [("service", service) for service in data["crisis_services"]]
         practice.save()
 
 
-def ensure_brand(home: HomePage) -> None:
+def ensure_brand(home: HomePage, brand_data: dict) -> None:
     """The practice's logo and colours, once: an owner's later choices are left alone."""
     brand = BrandSettings.for_site(Site.objects.get(root_page=home))
     if brand.logo_id is None:
-        brand.logo = ensure_image("Linden Tree Counselling logo", LOGO_ALT, render_logo, "logo.png")
-        brand.logo_alt = LOGO_ALT
+        alt = brand_data["logo_alt"]
+        brand.logo = ensure_image(brand_data["logo_title"], alt, brand_data["logo"])
+        brand.logo_alt = alt
         brand.full_clean()
         brand.save()
 
 
-def ensure_home_sections(home: HomePage, contact: Page) -> None:
+def ensure_home_sections(home: HomePage, data: dict, contact: Page) -> None:
     """Every section a home page can have, the first time (an editor's changes are kept)."""
     if home.body:
         return
-    hero = ensure_hero(content.HOME_HERO_MOTIF)
-    button = {"label": "Book a free 15-minute call", "page": contact}
+    # One of the export's pictures, imported with the articles.
+    hero = CustomImage.objects.get(title=data["hero_image"])
+    button = {"label": data["button_label"], "page": contact}
     home.body = [
         (
             "hero",
             {
-                "headline": content.HOME_HEADLINE,
-                "text": content.HOME_INTRO,
+                "headline": data["headline"],
+                "text": data["intro"],
                 "image": hero,
                 "image_alt": hero.description,
                 "button": button,
             },
         ),
+        ("clinicians", {"heading": data["clinicians_heading"], "intro": data["clinicians_intro"]}),
+        ("services", {"heading": data["services_heading"], "intro": ""}),
+        ("articles", {"heading": data["articles_heading"], "intro": data["articles_intro"]}),
+        ("where_when", {"heading": data["where_when_heading"], "telehealth": data["telehealth"]}),
         (
-            "clinicians",
-            {"heading": "Who you would be talking to", "intro": content.CLINICIANS_INTRO},
+            "closing",
+            {"heading": data["closing_heading"], "text": data["closing"], "button": button},
         ),
-        ("services", {"heading": "How we can help", "intro": ""}),
-        ("articles", {"heading": "From our articles", "intro": content.ARTICLES_INTRO}),
-        ("where_when", {"heading": "Where and when", "telehealth": content.TELEHEALTH}),
-        ("closing", {"heading": "Ready to talk?", "text": content.CLOSING, "button": button}),
     ]
     home.save_revision().publish()
 
 
-def ensure_image(title: str, alt: str, draw, name: str, focus=None) -> CustomImage:
-    """The image titled `title`, drawn (`draw()` gives its bytes) only when it is missing;
-    `focus` is its focal point (x, y, width, height), which square crops keep."""
+def ensure_image(title: str, alt: str, name: str, focus=None) -> CustomImage:
+    """The image titled `title`, made from the file `name` in the demo's media only when it
+    is missing; `focus` is its focal point (x, y, width, height), which square crops keep."""
     image = CustomImage.objects.filter(title=title).first()
     if image is None:
         image = CustomImage(title=title, description=alt)
@@ -167,8 +171,9 @@ def ensure_image(title: str, alt: str, draw, name: str, focus=None) -> CustomIma
             x, y, width, height = focus
             image.focal_point_x, image.focal_point_y = x, y
             image.focal_point_width, image.focal_point_height = width, height
-        image.file = ImageFile(BytesIO(draw()), name=name)
-        image.save()
+        with open(sources.MEDIA_DIR / name, "rb") as handle:
+            image.file = ImageFile(handle, name=name)
+            image.save()
     return image
 
 
@@ -182,74 +187,61 @@ def ensure_child(parent: Page, model, slug: str, report: BuildReport, **fields) 
     return page
 
 
-def ensure_clinicians(home: HomePage, report: BuildReport) -> dict[str, ClinicianPage]:
+def ensure_clinicians(home: HomePage, data: dict, report: BuildReport) -> dict[str, ClinicianPage]:
+    """The clinicians, before the articles: the importer finds each author among them by
+    name, so every article links to its author's page."""
     index = ensure_child(
         home,
         ClinicianIndexPage,
         "clinicians",
         report,
-        title="Our clinicians",
-        intro="<p>Three therapists, each with their own way of working.</p>",
         show_in_menus=True,
+        **data["clinician_index"],
     )
     people = {}
-    for person in (dict(p) for p in content.CLINICIANS):
-        slug = person.pop("slug")
-        drawn = PEOPLE[slug]
-        photo = ensure_image(
-            f"Portrait: {person['title']}",
-            drawn.alt,
-            lambda slug=slug: render_portrait(slug),
-            f"{slug}.jpg",
-            focus=FACE,
-        )
+    for person in (dict(p) for p in data["clinicians"]):
+        slug, file, alt = person.pop("slug"), person.pop("photo"), person.pop("photo_alt")
+        photo = ensure_image(f"Portrait: {person['title']}", alt, file, focus=FACE)
         people[slug] = ensure_child(
-            index, ClinicianPage, slug, report, photo=photo, photo_alt=drawn.alt, **person
+            index, ClinicianPage, slug, report, photo=photo, photo_alt=alt, **person
         )
     return people
 
 
-def ensure_services(home, clinicians: dict, articles: dict, report: BuildReport) -> None:
+def ensure_services(home, data: dict, clinicians: dict, articles: dict, report) -> None:
     index = ensure_child(
-        home,
-        ServiceIndexPage,
-        "services",
-        report,
-        title="How we help",
-        intro="<p>The kinds of help we offer, and who each one is for.</p>",
-        show_in_menus=True,
+        home, ServiceIndexPage, "services", report, show_in_menus=True, **data["service_index"]
     )
-    for data in content.SERVICES:
-        if ServicePage.objects.child_of(index).filter(slug=data["slug"]).exists():
+    for service_data in data["services"]:
+        if ServicePage.objects.child_of(index).filter(slug=service_data["slug"]).exists():
             continue
-        fields = {k: v for k, v in data.items() if k not in ("slug", "clinicians", "articles")}
-        service = ServicePage(slug=data["slug"], **fields)
-        service.related_articles = [articles[slug] for slug in data["articles"]]
+        fields = {
+            k: v for k, v in service_data.items() if k not in ("slug", "clinicians", "articles")
+        }
+        service = ServicePage(slug=service_data["slug"], **fields)
+        service.related_articles = [articles[slug] for slug in service_data["articles"]]
         index.add_child(instance=service)
         service.save_revision().publish()
-        for slug in data["clinicians"]:
+        for slug in service_data["clinicians"]:
             clinicians[slug].services.add(service)
             clinicians[slug].save_revision().publish()
         report.add(f"service “{service.title}”")
 
 
-def ensure_faq(home, report: BuildReport) -> None:
+def ensure_faq(home, faq: dict, report: BuildReport) -> None:
     ensure_child(
         home,
         FAQPage,
         "questions",
         report,
-        title="Questions people ask",
-        intro=content.FAQ_INTRO,
-        questions=[
-            {"type": "question", "value": {"question": question, "answer": answer}}
-            for question, answer in content.FAQ
-        ],
+        title=faq["title"],
+        intro=faq["intro"],
+        questions=[{"type": "question", "value": question} for question in faq["questions"]],
         show_in_menus=True,
     )
 
 
-def ensure_inbox(home, report: BuildReport) -> None:
+def ensure_inbox(home, sample_requests: list[dict], report: BuildReport) -> None:
     """An "Inbox readers" group holding the inbox permissions, and a few sample requests."""
     readers, created = Group.objects.get_or_create(name=INBOX_GROUP)
     if created:
@@ -265,44 +257,9 @@ def ensure_inbox(home, report: BuildReport) -> None:
     site = Site.objects.get(root_page=home)
     if not ConsultationRequest.objects.filter(site=site).exists():
         practice = PracticeSettings.for_site(site)
-        for data in content.SAMPLE_REQUESTS:
-            notify(store_request(data, site), practice.email, practice.name)
-        report.add(f"{len(content.SAMPLE_REQUESTS)} sample consultation requests")
-
-
-def ensure_hero(motif: str) -> CustomImage:
-    title = f"Illustration: {motif.replace('-', ' ')}"
-    return ensure_image(title, HEROES[motif].alt, lambda: render_jpeg(motif), f"{motif}.jpg")
-
-
-def ensure_article(blog, data: dict, clinicians: dict, report: BuildReport) -> ArticlePage:
-    existing = ArticlePage.objects.child_of(blog).filter(slug=data["slug"]).first()
-    if existing:
-        return existing
-    hero = ensure_hero(content.HERO_MOTIFS[data["slug"]])
-    article = ArticlePage(
-        title=data["title"],
-        slug=data["slug"],
-        summary=data["summary"],
-        date=datetime.date.fromisoformat(data["date"]),
-        author=clinicians[data["author"]],
-        hero_image=hero,
-        hero_alt=hero.description,
-        body=[{"type": kind, "value": value} for kind, value in data["body"]],
-    )
-    article.categories = [ensure_category(name) for name in data["categories"]]
-    article.tags.add(*data["tags"])
-    blog.add_child(instance=article)
-    article.save_revision().publish()
-    report.add(f"article “{article.title}”")
-    return article
-
-
-def ensure_category(name: str) -> BlogCategory:
-    category, _ = BlogCategory.objects.get_or_create(
-        name=name, defaults={"description": content.CATEGORY_DESCRIPTIONS.get(name, "")}
-    )
-    return category
+        for data in sample_requests:
+            notify(store_request(dict(data), site), practice.email, practice.name)
+        report.add(f"{len(sample_requests)} sample consultation requests")
 
 
 @transaction.atomic

@@ -206,6 +206,8 @@ class StaticExport:
             self.write(file, answer, rewriter)
         self.write_missing_page(rewriter)
         for file in write_redirects(self.site, self.work, self.mapping, self.base_url):
+            # A host that serves the compressed copies serves the redirect pages' too.
+            compress_beside(file)
             self.count(file, page=False)
 
     def start(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Map a post's HTML onto the article body blocks: text, quote and image."""
+"""Map a post's HTML onto the article body blocks: text, quote, callout and image."""
 
 import re
 from collections.abc import Callable
@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from quietroom.blog.blocks import TEXT_FEATURES
+from quietroom.blog.blocks import CALLOUT_FEATURES, TEXT_FEATURES
 from quietroom.importers.sanitise import autop, plain_text, sanitise, shorten
 from quietroom.importers.shortcodes import expand_shortcodes
 from quietroom.importers.squarespace import squarespace_blocks
@@ -19,6 +19,7 @@ from quietroom.security import sanitize
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 QUOTE_LIMIT = 300
 ATTRIBUTION_LIMIT = 120
+CALLOUT_HEADING_LIMIT = 120
 ALT_LIMIT = 250
 CAPTION_LIMIT = 250
 WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
@@ -125,6 +126,8 @@ class _Builder:
             self.block_html(node)
         elif name == "blockquote":
             self.quote(node)
+        elif name == "aside":
+            self.callout(node)
         elif name == "figure":
             self.figure(node)
         elif name == "table" or name in {"thead", "tbody", "tfoot", "tr"}:
@@ -207,6 +210,28 @@ class _Builder:
         ]
         if source := _source_line(cite, node.get("cite")):
             self.text.append(f"<p>{source}</p>")
+
+    def callout(self, node: Tag) -> None:
+        """An aside, set apart from the text around it, becomes a callout: its first heading
+        the callout's heading, the rest its text (lists, links and emphasis kept); images in
+        it follow it. An aside with nothing but a heading is read as text."""
+        images = [image.extract() for image in node.find_all("img")]
+        heading = node.find(list(HEADINGS))
+        title = node_text(heading)
+        if heading is not None:
+            heading.extract()
+        # Later headings would be dropped by the callout's features: they stay as paragraphs.
+        for other in node.find_all(list(HEADINGS)):
+            other.name = "p"
+        text = sanitize.clean_rich_text(_paragraphs(node), CALLOUT_FEATURES)
+        if plain_text(text):
+            value = {"heading": shorten(title, CALLOUT_HEADING_LIMIT), "text": text}
+            self.add_block("callout", value)
+        elif heading is not None:
+            heading.name = HEADINGS[heading.name]
+            self.block_html(heading)
+        for image in images:
+            self.image(image)
 
     def figure(self, node: Tag) -> None:
         caption_node = node.find("figcaption")
@@ -295,6 +320,21 @@ def _is_gallery(node: Tag) -> bool:
         if len(node_text(item)) > len(node_text(caption)):
             return False
     return True
+
+
+def _paragraphs(node: Tag) -> str:
+    """The content of `node` as block HTML: loose text and inline tags made paragraphs."""
+    parts, loose = [], []
+    for child in [*node.children, None]:
+        if child is None or (isinstance(child, Tag) and child.name in {"p", "ul", "ol"}):
+            if "".join(loose).strip():
+                parts.append(f"<p>{''.join(loose).strip()}</p>")
+            loose = []
+            if child is not None:
+                parts.append(str(child))
+        else:
+            loose.append(str(child) if isinstance(child, Tag) else escape(str(child)))
+    return "".join(parts)
 
 
 def _source_line(cite: Tag | None, cite_url: str | None) -> str:

@@ -9,7 +9,7 @@ import nh3
 
 ALLOWED_TAGS = {
     "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "a",
-    "ul", "ol", "li", "blockquote", "cite", "figure", "figcaption", "img",
+    "ul", "ol", "li", "blockquote", "cite", "figure", "figcaption", "img", "aside",
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd",
 }  # fmt: skip
 # These go with everything inside them: their content is code, chrome or a fallback.

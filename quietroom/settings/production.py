@@ -22,3 +22,5 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_flag("QUIETROOM_SSL_REDIRECT", default=True)  # noqa: F405
 # Load balancers and monitors ask for the health check over plain HTTP, from inside.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Read by commands that must never run on a live site (`quietroom demo` refuses without --force).
+QUIETROOM_PRODUCTION = True

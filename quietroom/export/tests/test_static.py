@@ -158,6 +158,9 @@ def test_old_addresses_become_redirect_pages(demo_site, tmp_path):
 
     stub = (outdir / "2019/05/old-post/index.html").read_text()
     assert f'url={BASE}{article.url}"' in stub
+    assert gzip.decompress((outdir / "2019/05/old-post/index.html.gz").read_bytes()) == (
+        stub.encode()
+    )
     assert f"/2019/05/old-post {BASE}{article.url} 301" in (outdir / "_redirects").read_text()
 
 

@@ -227,3 +227,31 @@ def test_embedded_frames_become_links_and_players_are_reported():
     [text] = body.blocks
     assert 'href="https://www.youtube-nocookie.com/embed/x"' in text["value"]
     assert "1 <video> element removed" in body.warnings
+
+
+def test_an_aside_becomes_a_callout_with_its_heading():
+    [before, callout, after] = blocks(
+        "<p>Before.</p><aside><h3>A small thing to try</h3><p>Breathe <em>out</em> slowly.</p>"
+        "<ul><li>once</li></ul><h4>Then</h4><p>Rest.</p></aside><p>After.</p>"
+    )
+
+    assert before == {"type": "text", "value": "<p>Before.</p>"}
+    assert callout == {
+        "type": "callout",
+        "value": {
+            "heading": "A small thing to try",
+            "text": (
+                "<p>Breathe <em>out</em> slowly.</p><ul><li>once</li></ul><p>Then</p><p>Rest.</p>"
+            ),
+        },
+    }
+    assert after == {"type": "text", "value": "<p>After.</p>"}
+
+
+def test_an_aside_without_a_heading_is_a_callout_and_one_without_text_is_text():
+    assert blocks("<aside>Just a note.</aside>") == [
+        {"type": "callout", "value": {"heading": "", "text": "<p>Just a note.</p>"}}
+    ]
+    assert blocks("<aside><h2>Only a heading</h2></aside>") == [
+        {"type": "text", "value": "<h2>Only a heading</h2>"}
+    ]

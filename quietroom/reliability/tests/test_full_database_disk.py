@@ -22,7 +22,7 @@ from quietroom.reliability.tests.live import (
     stored_probes,
 )
 
-DEMO_PHONE = "(312) 555-0142"  # quietroom/demo/practice.py
+DEMO_PHONE = "(312) 555-0142"  # quietroom/demo/data/practice.toml
 SPARE = 256 * 1024  # room for the database's WAL and shared-memory files while the server starts
 
 

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from quietroom.demo.build import build_demo_site
+from quietroom.demo.guard import refusals
 from quietroom.demo.signin import admin_sign_in
 from quietroom.jobs import process, worker
 from quietroom.serving.warm import warm_site
@@ -14,9 +15,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-serve", action="store_true", help="Build the site only.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Build even into a site the demo did not make, or under production settings.",
+        )
 
-    def handle(self, *args, port, no_serve, verbosity, **options):
+    def handle(self, *args, port, no_serve, force, verbosity, **options):
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
+        problems = refusals()
+        if problems and not force:
+            raise CommandError(
+                "The demo was not built; nothing was changed.\n"
+                + "\n".join(problems)
+                + "\nGive the demo a data directory of its own (QUIETROOM_DATA_DIR), or add "
+                "--force to build it here anyway."
+            )
+        for problem in problems:
+            self.stderr.write(f"--force: building anyway. {problem}")
         call_command("migrate", interactive=False, verbosity=0)
         report = build_demo_site(port=port)
         if verbosity > 1:

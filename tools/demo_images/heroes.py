@@ -5,7 +5,7 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageOps
 
@@ -668,7 +668,6 @@ HEROES: dict[str, Hero] = {
 }
 
 
-@cache  # drawn once per process: the demo is built by many tests
 def render_jpeg(motif: str, quality: int = 85) -> bytes:
     """The motif drawn and encoded as a progressive JPEG."""
     buf = io.BytesIO()

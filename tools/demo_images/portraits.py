@@ -5,11 +5,10 @@ import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from quietroom.demo.heroes import ellipse, gradient, mix, rgb
+from .heroes import ellipse, gradient, mix, rgb
 
 WIDTH, HEIGHT = 800, 1000  # 4:5
 SCALE = 2
@@ -166,7 +165,6 @@ def draw_portrait(slug: str) -> Image.Image:
     return img.convert("RGB").resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
 
 
-@cache  # drawn once per process: the demo is built by many tests
 def render_portrait(slug: str, quality: int = 86) -> bytes:
     buf = io.BytesIO()
     draw_portrait(slug).save(buf, "JPEG", quality=quality, progressive=True, optimize=True)
@@ -213,7 +211,6 @@ def draw_logo(colour: str = "#2f6656", light: str = "#f7f6f2") -> Image.Image:
     return img.resize((LOGO_SIZE, LOGO_SIZE), Image.Resampling.LANCZOS)
 
 
-@cache  # drawn once per process: the demo is built by many tests
 def render_logo() -> bytes:
     buf = io.BytesIO()
     draw_logo().save(buf, "PNG", optimize=True)
