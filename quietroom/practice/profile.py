@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 
 from django.utils.functional import SimpleLazyObject
 
-from quietroom.core import memo, sites
+from quietroom.core import conf, memo, sites
 from quietroom.practice.models.settings import PracticeSettings
 
 
@@ -98,5 +98,9 @@ def for_request(request) -> Practice | None:
 
 
 def context(request) -> dict:
-    """Context processor: `practice` in every template, read only if a template uses it."""
-    return {"practice": SimpleLazyObject(lambda: for_request(request))}
+    """Context processor: `practice` in every template, read only if a template uses it, and
+    whether the page is being rendered for a static copy (which has no search)."""
+    return {
+        "practice": SimpleLazyObject(lambda: for_request(request)),
+        "static_export": conf.current().static_export,
+    }

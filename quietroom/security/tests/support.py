@@ -68,8 +68,9 @@ def restricted(blog, **restriction):
     return page
 
 
-def form_of(response, selector="form"):
-    """The action and the hidden fields of the page's form."""
+def form_of(response, selector="main form"):
+    """The action and the hidden fields of the page's own form (the header's search box is
+    outside <main>)."""
     form = BeautifulSoup(response.content, "html.parser").select_one(selector)
     hidden = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
     return form.get("action") or address_of(response), hidden
