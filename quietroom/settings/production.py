@@ -14,8 +14,11 @@ for required in ("QUIETROOM_SECRET_KEY", "QUIETROOM_ALLOWED_HOSTS", "QUIETROOM_B
 DEBUG = False
 QUIETROOM_INBOX_CREATE_KEY = False
 QUIETROOM_SERVE_MEDIA = env_flag("QUIETROOM_SERVE_MEDIA", default=False)  # noqa: F405
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# A new mapping, not an edit of base's: importing these settings beside others (a test reading
+# them) must not turn the running process's static files over to a manifest it never built.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,5 +1,6 @@
 """`quietroom demo` refuses a site it did not make and production settings, unless --force."""
 
+import copy
 import importlib
 import sys
 from io import StringIO
@@ -80,6 +81,9 @@ def test_the_demo_refuses_production_settings(settings, inbox_keys):
 
 
 def test_the_production_settings_are_the_ones_the_demo_refuses(monkeypatch):
+    from quietroom.settings import base
+
+    storages = copy.deepcopy(base.STORAGES)
     for name in ("QUIETROOM_SECRET_KEY", "QUIETROOM_ALLOWED_HOSTS", "QUIETROOM_BASE_URL"):
         monkeypatch.setenv(name, "example.org")
     monkeypatch.delitem(sys.modules, "quietroom.settings.production", raising=False)
@@ -87,6 +91,8 @@ def test_the_production_settings_are_the_ones_the_demo_refuses(monkeypatch):
     production = importlib.import_module("quietroom.settings.production")
 
     assert production.QUIETROOM_PRODUCTION is True
+    # Reading them changed nothing of the settings this process runs on.
+    assert storages == base.STORAGES
     monkeypatch.delitem(sys.modules, "quietroom.settings.production")
 
 

@@ -93,9 +93,16 @@ def test_a_huge_query_is_cut_to_its_first_words_and_answers_in_a_few_queries(cli
         first = results_of(client, long_text)
     assert urls(first) == [pages["body only"].url]
     assert first.context["results"].query == "panic " + "a" * (query.MAX_CHARACTERS - 6)
-    assert len(queries) <= 12
+    # The throttle's own queries vary with the clock (a new minute adds a row and drops the old
+    # one) and are counted in its tests; these are the search's.
+    searching = [q for q in queries.captured_queries if not throttle_query(q["sql"])]
+    assert len(searching) <= 8
     assert len(query.terms_of(many_terms)) == query.MAX_TERMS
     assert results_of(client, many_terms).context["results"].hits == ()  # "panic" was cut off
+
+
+def throttle_query(sql: str) -> bool:
+    return "core_ratecount" in sql or sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
 
 
 def test_the_query_is_cut_to_the_first_characters_and_terms():

@@ -85,3 +85,12 @@ def address_of(response) -> str:
 def fill(client, response, **fields):
     action, hidden = form_of(response)
     return client.post(action, {**hidden, **fields})
+
+
+def our_search_form(form) -> bool:
+    """The header's search box (on every page): a GET to this site's own search."""
+    return (form.get("role"), form.get("action"), form.get("method")) == (
+        "search",
+        "/search/",
+        "get",
+    )

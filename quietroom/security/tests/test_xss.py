@@ -14,6 +14,7 @@ from quietroom.practice.models import ClinicianPage
 from quietroom.security.richtext import clean_instance
 from quietroom.security.sanitize import clean_rich_text, safe_url
 from quietroom.security.tests import payloads
+from quietroom.security.tests.support import our_search_form
 
 EVENT_HANDLER = "on"
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "base", "form", "meta"}
@@ -44,15 +45,6 @@ def executable_markup(html: str, allowed_forms: int = 0) -> list[str]:
     if len([form for form in soup.find_all("form") if not our_search_form(form)]) > allowed_forms:
         found.append("an extra <form>")
     return found
-
-
-def our_search_form(form) -> bool:
-    """The header's search box (on every page): a GET to this site's own search."""
-    return (form.get("role"), form.get("action"), form.get("method")) == (
-        "search",
-        "/search/",
-        "get",
-    )
 
 
 def feed_html(xml: bytes) -> str:

@@ -80,11 +80,11 @@ class Visitor:
         }
         return self.request("POST", path, body=body, headers=headers)
 
-    def submit(self, path: str, fields: dict, form_selector: str = "form") -> Answer:
+    def submit(self, path: str, fields: dict, form_selector: str = "main form") -> Answer:
         """GET the page at `path`, fill its form's fields and POST it where it points."""
         return self.send(self.open_form(path, form_selector), fields)
 
-    def open_form(self, path: str, form_selector: str = "form") -> "Form":
+    def open_form(self, path: str, form_selector: str = "main form") -> "Form":
         """GET the page at `path` and read its form: where it posts, and its hidden fields."""
         page = self.get(path)
         assert page.status == 200, (path, page.status)
