@@ -5,11 +5,17 @@ import tempfile
 
 # Tests never touch a real data dir: each run gets its own, unless one is given.
 os.environ.setdefault("QUIETROOM_DATA_DIR", tempfile.mkdtemp(prefix="quietroom-test-"))
+# xdist's workers inherit the folder the controller made, so each takes a folder of its own in
+# it: sharing one would share the generation table and page cache, and one worker's edits would
+# renew the other's pages in the middle of its tests. (A process a worker starts keeps its folder.)
+_worker = os.environ.get("PYTEST_XDIST_WORKER")
+if _worker and os.path.basename(os.environ["QUIETROOM_DATA_DIR"]) != _worker:
+    os.environ["QUIETROOM_DATA_DIR"] = os.path.join(os.environ["QUIETROOM_DATA_DIR"], _worker)
 os.environ.setdefault("QUIETROOM_SECRET_KEY", "test-only-secret-key-not-for-production")
 
-from quietroom.core.datadir import prepare
+from quietroom.core.datadir import prepare  # noqa: E402 - after the environment is set
 
-from .base import *  # noqa: F403
+from .base import *  # noqa: E402, F403
 
 prepare(DATA_DIR)  # noqa: F405 - a fresh temporary folder of this run's own
 

@@ -147,3 +147,23 @@ def test_any_wsgi_server_can_import_the_application_in_a_new_interpreter(tmp_pat
     )
     assert started.returncode == 0, started.stderr[-2000:]
     assert started.stdout.split() == ["PageCacheApplication", "True"]
+
+
+@pytest.mark.parametrize(
+    ("given", "folder"), [("run", "run/gw3"), ("run/gw3", "run/gw3")], ids=["inherited", "own"]
+)
+def test_each_test_worker_keeps_a_data_dir_of_its_own(tmp_path, given, folder):
+    """xdist's workers inherit the controller's folder; sharing it shared the generation table,
+    so one worker's edits renewed the other's pages mid-test (two failures in CI)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "quietroom.settings.test",
+        "PYTEST_XDIST_WORKER": "gw3",
+        "QUIETROOM_DATA_DIR": str(tmp_path / given),
+    }
+    script = "from django.conf import settings; print(settings.DATA_DIR)"
+    started = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert started.returncode == 0, started.stderr[-2000:]
+    assert Path(started.stdout.strip()) == tmp_path / folder
