@@ -40,7 +40,7 @@ system-packages: chromium
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check --tabwidth 2 quietroom/theme/templates
+	$(BIN)/djhtml --check --tabwidth 2 quietroom/*/templates
 
 # Two passes: what measures nothing two at a time (pytest-xdist), then, alone, what measures
 # time, memory or load, or restarts shared servers (marked serial).
@@ -59,7 +59,7 @@ test-postgres: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	$(BIN)/djhtml --tabwidth 2 quietroom/theme/templates
+	$(BIN)/djhtml --tabwidth 2 quietroom/*/templates
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -8,7 +8,10 @@ from djhtml.modes import DjHTML
 from quietroom.theme import css
 from quietroom.theme.palette import STYLES
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+PACKAGE = Path(__file__).resolve().parents[2]
+# Every app's templates: the reader's pages here in theme, the admin's and the search page's
+# beside their apps.
+TEMPLATES = sorted(PACKAGE.glob("*/templates"))
 INDENT = 2
 LONGEST_LINE = 120
 # One-line blocks whose text a browser shows exactly as written (a line break there would
@@ -17,10 +20,10 @@ ONE_LINE_BLOCKS = ("{% block title %}", "{% block description %}")
 
 
 def templates() -> list[Path]:
-    return sorted(TEMPLATES.rglob("*.html"))
+    return sorted(path for folder in TEMPLATES for path in folder.rglob("*.html"))
 
 
-@pytest.mark.parametrize("path", templates(), ids=lambda p: str(p.relative_to(TEMPLATES)))
+@pytest.mark.parametrize("path", templates(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_every_template_is_indented_as_djhtml_would(path):
     source = path.read_text()
     assert DjHTML(source).indent(INDENT) == source, (
@@ -30,7 +33,7 @@ def test_every_template_is_indented_as_djhtml_would(path):
 
 def test_no_template_line_is_longer_than_a_person_can_read():
     long = [
-        f"{path.relative_to(TEMPLATES)}:{number}: {len(line)} characters"
+        f"{path.relative_to(PACKAGE)}:{number}: {len(line)} characters"
         for path in templates()
         for number, line in enumerate(path.read_text().splitlines(), 1)
         if len(line) > LONGEST_LINE and not any(block in line for block in ONE_LINE_BLOCKS)
