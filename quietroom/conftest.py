@@ -7,6 +7,7 @@ from pytest_django.plugin import blocking_manager_key
 from quietroom.core import memo
 from quietroom.core.backends import backend
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
+from quietroom.core.tests.ports import free_port
 from quietroom.core.tests.redis_server import running_redis
 from quietroom.demo.build import build_demo_site
 from quietroom.reliability.tests.sites import (  # noqa: F401 - fixtures for every live test
@@ -47,6 +48,24 @@ def inbox_keys(settings, tmp_path):
 def demo_site(db, inbox_keys):
     """The whole demo practice, as `quietroom demo` builds it."""
     build_demo_site()
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """The database backend production uses: tasks wait for a worker."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+
+@pytest.fixture
+def smtp(settings):
+    """Mail goes over SMTP to a port of this test's own (start a server there with
+    quietroom.core.tests.smtp_server.running_smtp); nobody listens until then."""
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    return port
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +129,7 @@ ON_POSTGRES_TOO = (
     "quietroom/security/tests/test_sessions.py",
     "quietroom/security/tests/test_twofactor.py",
     "quietroom/serving/tests/test_query_budget.py",
+    "quietroom/subscriptions/tests/test_subscriptions.py",
 )
 # Tests on the whole demo render it: once, except the backups, which dump and load it.
 RUN_ON_BOTH_WITH_THE_DEMO = ("quietroom/export/tests/test_backup.py",)

@@ -12,6 +12,7 @@ from quietroom.security import admin_urls as security_admin_urls
 from quietroom.security import page_password
 from quietroom.security.media import serve_media
 from quietroom.serving import views as serving_views
+from quietroom.subscriptions import urls as subscription_urls
 
 urlpatterns = [
     # Before Wagtail's own: sign-out, password reset and a report, hardened.
@@ -22,6 +23,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("search/", search_view, name="search"),
+    path("", include(subscription_urls)),
     # Before Wagtail's own: the page-password form, limited per address.
     path("", include(page_password)),
 ]

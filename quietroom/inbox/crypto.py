@@ -121,7 +121,8 @@ def add_new_key() -> list[bytes]:
 
 
 def drop_old_keys() -> list[bytes]:
-    """Keep only the newest key; call only after every stored request was re-encrypted."""
+    """Keep only the newest key; call only once every sealed value was re-encrypted
+    (quietroom/inbox/rotation.py)."""
     keys = load_keys(create=False)[:1]
     write_keys(keys_file(), keys)
     return keys

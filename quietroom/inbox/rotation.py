@@ -1,26 +1,43 @@
-"""Key rotation: a new key encrypts from now on, and stored requests are re-encrypted with it."""
+"""Key rotation: a new key encrypts from now on, and everything sealed with the old ones is
+re-encrypted with it."""
 
+from django.apps import apps
 from django.db import transaction
 
 from quietroom.inbox import crypto
-from quietroom.inbox.models import ConsultationRequest
+
+# Every column sealed with the inbox keys, as "app_label.Model.field". Another app that seals
+# with these keys adds its own at start-up (quietroom/subscriptions/apps.py), so a rotation
+# rewrites them all before `--drop-old` forgets the keys they were written with.
+SEALED = ["inbox.ConsultationRequest.ciphertext"]
+
+
+def register(column: str) -> None:
+    if column not in SEALED:
+        SEALED.append(column)
 
 
 @transaction.atomic
 def reencrypt_all(keys: list[bytes] | None = None) -> int:
-    """Re-encrypt every stored request with the newest key; return how many were rewritten.
+    """Re-encrypt every sealed value with the newest key; return how many were rewritten.
 
-    Raises crypto.KeyMismatch, rewriting nothing, if any request cannot be read.
+    Raises crypto.KeyMismatch, rewriting nothing, if any value cannot be read.
     """
     cipher = crypto.cipher(keys)
     rewritten = 0
-    for item in ConsultationRequest.objects.select_for_update().only("pk", "ciphertext"):
-        try:
-            token = cipher.rotate(item.ciphertext.encode("ascii")).decode("ascii")
-        except crypto.InvalidToken as error:
-            raise crypto.KeyMismatch(f"Request {item.pk} cannot be read with any key.") from error
-        ConsultationRequest.objects.filter(pk=item.pk).update(ciphertext=token)
-        rewritten += 1
+    for column in SEALED:
+        label, name, field = column.split(".")
+        model = apps.get_model(label, name)
+        for item in model.objects.select_for_update().only("pk", field):
+            try:
+                token = cipher.rotate(getattr(item, field).encode("ascii")).decode("ascii")
+            except crypto.InvalidToken as error:
+                what = model._meta.verbose_name.capitalize()
+                raise crypto.KeyMismatch(
+                    f"{what} {item.pk} cannot be read with any key."
+                ) from error
+            model.objects.filter(pk=item.pk).update(**{field: token})
+            rewritten += 1
     return rewritten
 
 

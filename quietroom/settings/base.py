@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "quietroom.jobs",
     "quietroom.hosting",
     "quietroom.search",
+    "quietroom.subscriptions",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -271,6 +272,11 @@ QUIETROOM_CONTACT_MIN_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MIN_SECO
 QUIETROOM_CONTACT_MAX_SECONDS = float(os.environ.get("QUIETROOM_CONTACT_MAX_SECONDS", "7200"))
 QUIETROOM_CONTACT_RATE_LIMIT = int(os.environ.get("QUIETROOM_CONTACT_RATE_LIMIT", "10"))
 QUIETROOM_CONTACT_RATE_WINDOW = int(os.environ.get("QUIETROOM_CONTACT_RATE_WINDOW", "3600"))
+
+# Email subscriptions: a confirmation link works this long; one address is asked at most once
+# in this many minutes, whoever types it in.
+QUIETROOM_SUBSCRIBE_CONFIRM_HOURS = int(os.environ.get("QUIETROOM_SUBSCRIBE_CONFIRM_HOURS", "48"))
+QUIETROOM_SUBSCRIBE_RESEND_MINUTES = 10
 
 # Only the contact form sets a cookie for readers: CSRF, for this browser session only.
 CSRF_COOKIE_AGE = None

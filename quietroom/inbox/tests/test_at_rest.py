@@ -1,35 +1,14 @@
 """Nothing a person writes is readable in the database files, dumps or logs."""
 
-import os
-import sqlite3
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.db import connection
 
 from quietroom.core.tests.factories import make_contact_page, make_home, valid_request
+from quietroom.core.tests.raw import postgres_dump, sqlite_bytes
 from quietroom.inbox import crypto
 from quietroom.inbox.models import ConsultationRequest
 
 CANARY = "QRCANARY7731"
-
-
-def sqlite_bytes() -> bytes:
-    path = Path(connection.settings_dict["NAME"])
-    files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-    raw = b"".join(f.read_bytes() for f in files if f.exists())
-    dump = "\n".join(sqlite3.connect(path).iterdump())
-    return raw + dump.encode()
-
-
-def postgres_dump() -> bytes:
-    db = connection.settings_dict
-    env = {**os.environ, "PGPASSWORD": db["PASSWORD"] or ""}
-    command = ["pg_dump", "-h", db["HOST"], "-p", str(db["PORT"] or 5432), "-U", db["USER"]]
-    return subprocess.run(
-        [*command, db["NAME"]], env=env, capture_output=True, check=True, timeout=120
-    ).stdout
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

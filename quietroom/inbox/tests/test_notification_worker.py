@@ -6,7 +6,6 @@ import logging
 import pytest
 from wagtail.models import Site
 
-from quietroom.core.tests.ports import free_port
 from quietroom.core.tests.smtp_server import running_smtp
 from quietroom.inbox import tasks
 from quietroom.inbox.models import ConsultationRequest
@@ -15,22 +14,6 @@ from quietroom.jobs import worker
 
 PRACTICE_EMAIL = "front-desk@linden.example"
 CANARY = "Robin Canary-Name"
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    """The database backend production uses: tasks wait for a worker."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
-
-
-@pytest.fixture
-def smtp(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
-    return port
 
 
 # The worker closes and reopens database connections between tasks, as a real one does:

@@ -94,3 +94,14 @@ def our_search_form(form) -> bool:
         "/search/",
         "get",
     )
+
+
+def our_own_form(form) -> bool:
+    """A form the theme itself puts on reader pages: the header's search box, or the sign-up
+    for new articles at the foot of an article (a POST to this site's /subscribe/)."""
+    subscribe = (form.get("class"), form.get("action"), form.get("method")) == (
+        ["subscribe-form"],
+        "/subscribe/",
+        "post",
+    )
+    return our_search_form(form) or subscribe

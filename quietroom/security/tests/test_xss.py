@@ -14,7 +14,7 @@ from quietroom.practice.models import ClinicianPage
 from quietroom.security.richtext import clean_instance
 from quietroom.security.sanitize import clean_rich_text, safe_url
 from quietroom.security.tests import payloads
-from quietroom.security.tests.support import our_search_form
+from quietroom.security.tests.support import our_own_form
 
 EVENT_HANDLER = "on"
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "base", "form", "meta"}
@@ -42,7 +42,7 @@ def executable_markup(html: str, allowed_forms: int = 0) -> list[str]:
             our_raster = tag.name == "img" and squeezed.startswith(OUR_INLINE_IMAGES)
             if link_target and squeezed.startswith(("javascript:", "data:")) and not our_raster:
                 found.append(f"{tag.name} {name}={text[:40]}")
-    if len([form for form in soup.find_all("form") if not our_search_form(form)]) > allowed_forms:
+    if len([form for form in soup.find_all("form") if not our_own_form(form)]) > allowed_forms:
         found.append("an extra <form>")
     return found
 

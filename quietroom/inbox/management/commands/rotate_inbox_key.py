@@ -19,5 +19,10 @@ class Command(BaseCommand):
             count = rotation.rotate(drop_old=drop_old)
         except (ImproperlyConfigured, crypto.KeyMismatch) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(f"New key in place; {count} request(s) re-encrypted."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"New key in place; {count} sealed value(s) re-encrypted "
+                "(consultation requests and subscribers' addresses)."
+            )
+        )
         self.stdout.write(f"Keys file: {crypto.keys_file()} — back it up somewhere safe.")

@@ -1,0 +1,17 @@
+"""The list's periodic work: addresses that never confirmed are deleted once their link expired."""
+
+import logging
+
+from quietroom.jobs.periodic import every
+from quietroom.subscriptions import signup
+
+logger = logging.getLogger("quietroom.subscriptions")
+
+
+@every(3600, name="forget-unconfirmed-subscribers")
+def forget_unconfirmed() -> None:
+    forgotten = signup.forget_unconfirmed()
+    if forgotten:
+        logger.info(
+            "Subscriptions: %s unconfirmed addresses deleted after their link expired", forgotten
+        )

@@ -1,0 +1,47 @@
+"""Who asked for new articles by email, and what was sent: addresses only as ciphertext."""
+
+from django.db import models
+
+
+class Subscriber(models.Model):
+    """One address on one practice's list.
+
+    `address` is the address encrypted with the inbox keys (quietroom/inbox/crypto.py), so
+    the database and its backups hold no readable address; `digest` is a keyed hash of the
+    address, so the same person subscribing twice finds their row without anything being
+    decrypted. A row without `confirmed_at` is waiting for its confirmation link and is
+    never mailed; unconfirmed rows are deleted when their link has expired.
+    """
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64)
+    address = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site", "digest"], name="one_subscription_per_address")
+        ]
+
+    def __str__(self):
+        return f"Subscriber {self.pk}"
+
+
+class Mailing(models.Model):
+    """A new article sent to a practice's list: one per article, ever, so a re-publish or an
+    edit sends nothing. Counts only: the log names no address."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title

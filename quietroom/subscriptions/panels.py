@@ -1,0 +1,44 @@
+"""The dashboard panel: each practice's list by the numbers, and what was sent. No address."""
+
+from django.db.models import Count, Q
+from wagtail.admin.ui.components import Component
+from wagtail.models import Site
+
+from quietroom.inbox import access
+from quietroom.subscriptions.models import Mailing, Subscriber
+
+
+def visible_sites(user):
+    """Every site for an administrator; for the practice's staff, the sites of their inbox."""
+    return Site.objects.all() if user.is_superuser else access.readable_sites(user)
+
+
+class SubscribersPanel(Component):
+    name = "subscribers"
+    order = 60
+    template_name = "subscriptions/panel.html"
+
+    def __init__(self, sites):
+        self.sites = sites
+
+    def get_context_data(self, parent_context=None):
+        counts = (
+            Subscriber.objects.filter(site__in=self.sites)
+            .values("site")
+            .annotate(
+                confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+                waiting=Count("pk", filter=Q(confirmed_at__isnull=True)),
+            )
+        )
+        by_site = {row["site"]: row for row in counts}
+        return {
+            "rows": [
+                (
+                    site,
+                    by_site.get(site.pk, {}).get("confirmed", 0),
+                    by_site.get(site.pk, {}).get("waiting", 0),
+                )
+                for site in self.sites.order_by("site_name", "hostname")
+            ],
+            "mailings": Mailing.objects.filter(site__in=self.sites).select_related("site")[:5],
+        }
