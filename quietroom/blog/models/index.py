@@ -54,9 +54,11 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return Tag.objects.filter(pk__in=ids).order_by("name")
 
     def listing(self, request, articles, **extra):
+        page = paginate(articles, request)
         context = {
-            "articles": paginate(articles, request),
+            "articles": page,
             "blog": BlogLink.of(self, Site.find_for_request(request)),
+            "listing_title": listing_title(self, page.number, **extra),
             **extra,
         }
         return self.render(request, context_overrides=context)
@@ -94,3 +96,15 @@ class BlogIndexPage(RoutablePageMixin, Page):
         urls += [{"location": f"{base}category/{c.slug}/"} for c in self.categories()]
         urls += [{"location": f"{base}tag/{t.slug}/"} for t in self.tags()]
         return urls
+
+
+def listing_title(blog, number: int, category=None, tag=None) -> str:
+    """The title of a listing before the practice's name: "Grief · Articles · page 2"."""
+    parts = [blog.seo_title or blog.title]
+    if category:
+        parts.insert(0, category.name)
+    elif tag:
+        parts.insert(0, f"Articles tagged “{tag.name}”")
+    if number > 1:
+        parts.append(f"page {number}")
+    return " · ".join(parts)

@@ -39,7 +39,7 @@ def test_pagination_links_and_canonical_of_a_later_page(client, blog, twelve):
 
     assert soup.find("link", rel="canonical")["href"].endswith(f"{blog.url}?page=2")
     assert soup.select_one(".pagination a")["href"] == "?page=1"
-    assert "page 2" in soup.title.text
+    assert soup.title.text == "Articles · page 2 · Our practice"
 
 
 def test_drafts_are_not_listed(client, blog):
@@ -67,6 +67,7 @@ def test_category_page_lists_only_that_category(client, blog):
     assert titles(client, blog.url + "category/anxiety/") == ["On worry"]
     assert soup.h1.text == "Anxiety"
     assert "About worry." in soup.select_one(".lede").text
+    assert soup.title.text == "Anxiety · Articles · Our practice"
 
 
 def test_unknown_category_is_not_found(client, blog):
@@ -101,3 +102,13 @@ def test_article_links_to_its_category_and_tag_pages(client, blog):
     assert soup.select_one(".kicker a")["href"] == f"{blog.url}category/feelings/"
     assert soup.select_one(".tags a")["href"] == f"{blog.url}tag/tears/"
     assert client.get(f"{blog.url}category/feelings/").status_code == 200
+
+
+def test_a_tag_listing_is_titled_by_its_tag(client, blog):
+    tagged = make_article(blog, "On sleep")
+    tagged.tags.add("sleep & rest")
+    tagged.save_revision().publish()
+
+    soup = BeautifulSoup(client.get(blog.url + "tag/sleep-rest/").content, "html.parser")
+
+    assert soup.title.text == "Articles tagged “sleep & rest” · Articles · Our practice"
