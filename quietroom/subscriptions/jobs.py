@@ -3,7 +3,7 @@
 import logging
 
 from quietroom.jobs.periodic import every
-from quietroom.subscriptions import signup
+from quietroom.subscriptions import digests, signup
 
 logger = logging.getLogger("quietroom.subscriptions")
 
@@ -14,4 +14,15 @@ def forget_unconfirmed() -> None:
     if forgotten:
         logger.info(
             "Subscriptions: %s unconfirmed addresses deleted after their link expired", forgotten
+        )
+
+
+@every(6 * 3600, name="send-monthly-digests")
+def send_monthly_digests() -> None:
+    for digest in digests.send_due():
+        logger.info(
+            "Subscriptions: the digest of %s for site %s holds %s articles",
+            digest,
+            digest.site_id,
+            digest.articles,
         )

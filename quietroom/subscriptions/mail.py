@@ -63,3 +63,30 @@ def article(subscriber, page):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+
+
+def digest(subscriber, month, articles):
+    unsubscribe = links.unsubscribe_url(subscriber)
+    practice = PracticeSettings.for_site(subscriber.site)
+    root = links.site_url(subscriber.site)
+    return _message(
+        subscriber,
+        f"New from {practice.name} in {month:%B %Y}",
+        "digest_email",
+        {
+            "month": month,
+            "articles": [
+                {
+                    "title": page.title,
+                    "summary": getattr(page, "summary", ""),
+                    "url": root + page.relative_url(subscriber.site),
+                }
+                for page in articles
+            ],
+            "unsubscribe_url": unsubscribe,
+        },
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )

@@ -13,9 +13,14 @@ class Subscriber(models.Model):
     never mailed; unconfirmed rows are deleted when their link has expired.
     """
 
+    class Frequency(models.TextChoices):
+        EACH = "each", "Each new article"
+        MONTHLY = "monthly", "Once a month"
+
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     digest = models.CharField(max_length=64)
     address = models.TextField()
+    frequency = models.CharField(max_length=8, choices=Frequency.choices, default=Frequency.EACH)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -45,3 +50,24 @@ class Mailing(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class MonthlyDigest(models.Model):
+    """One month's articles sent to a practice's monthly subscribers: one row per site and
+    month, so a second worker or a second run sends nothing. Counts only, like Mailing."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(help_text="The first day of the month the articles are from.")
+    articles = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "month"], name="one_digest_per_site_and_month")
+        ]
+
+    def __str__(self):
+        return f"{self.month:%B %Y}"

@@ -19,7 +19,9 @@ class OverLimit(Exception):
     """This connection has asked for as many subscriptions this hour as it may."""
 
 
-def subscribe(site, address: str, ip_address: str) -> Subscriber | None:
+def subscribe(
+    site, address: str, ip_address: str, frequency: str = Subscriber.Frequency.EACH
+) -> Subscriber | None:
     """Ask `address` to confirm, unless it is on the list already or was asked a moment ago.
 
     The answer the reader sees is the same either way, so the form tells nobody whether an
@@ -36,16 +38,17 @@ def subscribe(site, address: str, ip_address: str) -> Subscriber | None:
         subscriber, _ = Subscriber.objects.select_for_update().get_or_create(
             site=site,
             digest=addresses.digest(site.pk, address),
-            defaults={"address": addresses.seal(address)},
+            defaults={"address": addresses.seal(address), "frequency": frequency},
         )
         if subscriber.confirmed_at:
-            return None
+            return None  # a change of frequency is made by leaving and signing up again
+        subscriber.frequency = frequency
         resend = timedelta(minutes=settings.QUIETROOM_SUBSCRIBE_RESEND_MINUTES)
         sent = subscriber.confirmation_sent_at
         if sent and sent + resend > now:
             return None
         subscriber.confirmation_sent_at = now
-        subscriber.save(update_fields=["confirmation_sent_at"])
+        subscriber.save(update_fields=["confirmation_sent_at", "frequency"])
         transaction.on_commit(lambda: tasks.send_confirmation.enqueue(subscriber.pk))
     return subscriber
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
 
-from quietroom.subscriptions import mail
-from quietroom.subscriptions.models import Mailing, Subscriber
+from quietroom.subscriptions import digests, mail
+from quietroom.subscriptions.models import Mailing, MonthlyDigest, Subscriber
 
 logger = logging.getLogger("quietroom.subscriptions")
 
@@ -37,7 +37,11 @@ def send_article(mailing_id: int):
     mailing = Mailing.objects.filter(pk=mailing_id).first()
     if mailing is None:
         return 0
-    confirmed = Subscriber.objects.filter(site_id=mailing.site_id, confirmed_at__isnull=False)
+    confirmed = Subscriber.objects.filter(
+        site_id=mailing.site_id,
+        confirmed_at__isnull=False,
+        frequency=Subscriber.Frequency.EACH,
+    )
     ids = list(confirmed.values_list("pk", flat=True))
     for subscriber_id in ids:
         send_article_to.enqueue(mailing_id, subscriber_id)
@@ -61,6 +65,29 @@ def send_article_to(mailing_id: int, subscriber_id: int, attempt: int = 1):
         Mailing.objects.filter(pk=mailing_id).update(sent=F("sent") + 1)
     elif outcome == "failed":
         Mailing.objects.filter(pk=mailing_id).update(failed=F("failed") + 1)
+    return outcome
+
+
+@task()
+def send_digest_to(digest_id: int, subscriber_id: int, attempt: int = 1):
+    subscriber = Subscriber.objects.select_related("site").filter(pk=subscriber_id).first()
+    digest = MonthlyDigest.objects.filter(pk=digest_id).first()
+    if subscriber is None or subscriber.confirmed_at is None or digest is None:
+        return "gone"
+    start, end = digests.month_bounds(digest.month)
+    articles = list(digests.articles_of(subscriber.site, start, end))
+    if not articles:
+        return "gone"  # every article of the month was taken down meanwhile
+    outcome = _send(
+        lambda: mail.digest(subscriber, start, articles),
+        send_digest_to,
+        (digest_id, subscriber_id),
+        attempt,
+    )
+    if outcome == "sent":
+        MonthlyDigest.objects.filter(pk=digest_id).update(sent=F("sent") + 1)
+    elif outcome == "failed":
+        MonthlyDigest.objects.filter(pk=digest_id).update(failed=F("failed") + 1)
     return outcome
 
 

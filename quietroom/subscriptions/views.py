@@ -33,6 +33,16 @@ def private(response):
     return response
 
 
+def form_page(request, form, status=200, sent=False):
+    context = {
+        "form": form,
+        "sent": sent,
+        "frequencies": form.fields["frequency"].choices,
+        "chosen_frequency": form["frequency"].value() or form.fields["frequency"].initial,
+    }
+    return private(render(request, "subscriptions/subscribe.html", context, status=status))
+
+
 def message(request, heading: str, text: str, status=200, **extra):
     # Names of their own: the crisis notice in every page's foot has a `heading` of its own.
     context = {"message_heading": heading, "message_text": text, **extra}
@@ -46,10 +56,7 @@ def subscribe_view(request):
     if site is None:
         return private(render(request, "404.html", status=404))
     if request.method != "POST":
-        sent = request.GET.get("sent") == "1"
-        return private(
-            render(request, "subscriptions/subscribe.html", {"form": SubscribeForm(), "sent": sent})
-        )
+        return form_page(request, SubscribeForm(), sent=request.GET.get("sent") == "1")
     if not same_origin(request):
         return message(
             request,
@@ -59,10 +66,12 @@ def subscribe_view(request):
         )
     form = SubscribeForm(request.POST)
     if not form.is_valid():
-        return private(render(request, "subscriptions/subscribe.html", {"form": form}, status=400))
+        return form_page(request, form, status=400)
     if not form.cleaned_data["leave_blank"]:
         try:
-            signup.subscribe(site, form.cleaned_data["email"], client_ip(request))
+            signup.subscribe(
+                site, form.cleaned_data["email"], client_ip(request), form.cleaned_data["frequency"]
+            )
         except signup.OverLimit:
             return message(
                 request,
@@ -97,7 +106,7 @@ def confirm_view(request, token):
     return message(
         request,
         "You are subscribed",
-        "Each new article will come to your inbox. Every email has a link to unsubscribe.",
+        "New articles will come to your inbox as you chose. Every email has a link to unsubscribe.",
     )
 
 

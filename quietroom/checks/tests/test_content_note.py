@@ -26,6 +26,9 @@ def test_the_note_and_crisis_resources_come_before_the_article_body(client, blog
     assert NOTE in note.get_text()
     assert note.select_one(".crisis") is not None
     assert "988" in note.get_text()
+    # The note's own heading; the footer's notice keeps the usual one.
+    assert note.select_one(".crisis h2").get_text() == "If this brings up something hard"
+    assert soup.select(".crisis h2")[-1].get_text() == "Need help right now?"
     following = [tag.get("class") for tag in note.find_all_next(["div", "figure"])]
     assert ["prose"] in following
     assert note.find_previous("header") is not None

@@ -18,8 +18,8 @@ from quietroom.core.tests.factories import article, make_article, publish
 from quietroom.core.tests.raw import stored_bytes
 from quietroom.core.tests.smtp_server import running_smtp
 from quietroom.jobs import worker
-from quietroom.subscriptions import addresses, links, publishing, signup, tasks
-from quietroom.subscriptions.models import Mailing, Subscriber
+from quietroom.subscriptions import addresses, digests, links, publishing, signup, tasks
+from quietroom.subscriptions.models import Mailing, MonthlyDigest, Subscriber
 
 READER = "Worried.Reader@Example.org"
 OTHER = "second-reader@example.net"
@@ -211,6 +211,14 @@ def test_a_bad_address_is_named_and_changes_nothing(client, mail):
     assert not Subscriber.objects.exists()
 
 
+def test_an_unknown_frequency_is_named_and_changes_nothing(client, mail):
+    answer = client.post("/subscribe/", {"email": READER, "frequency": "hourly", "leave_blank": ""})
+
+    assert answer.status_code == 400
+    assert "Please choose each new article or once a month." in answer.text
+    assert not Subscriber.objects.exists()
+
+
 def test_one_connection_may_sign_up_only_a_few_addresses_an_hour(client, mail):
     answers = [
         sign_up(client, f"reader{n}@example.org").status_code for n in range(signup.LIMIT + 1)
@@ -277,3 +285,64 @@ def test_a_key_rotation_that_drops_the_old_keys_keeps_every_address_readable(hom
     after = Subscriber.objects.get(pk=subscriber.pk).address
     assert after != before
     assert addresses.unseal(after) == READER.lower()
+
+
+def test_a_monthly_subscriber_gets_one_digest_of_last_months_articles_and_no_single_emails(
+    client, mail, blog
+):
+    client.post("/subscribe/", {"email": OTHER, "frequency": "monthly", "leave_blank": ""})
+    run_worker()
+    client.post(urlsplit(link_in(mail.messages[-1]["message"], "/subscribe/confirm/")).path)
+    confirmed(client, mail, READER)  # each new article
+    before = len(mail.messages)
+
+    november = [make_article(blog, f"November article {n}") for n in (1, 2)]
+    for n, page in enumerate(november, 1):
+        moment = datetime.datetime(2026, 11, 10 + n, 9, tzinfo=datetime.UTC)
+        type(page).objects.filter(pk=page.pk).update(first_published_at=moment)
+    make_article(blog, "October article")  # published "now"; moved into October below
+    type(november[0]).objects.filter(title="October article").update(
+        first_published_at=datetime.datetime(2026, 10, 30, tzinfo=datetime.UTC)
+    )
+    run_worker()  # the single emails to READER go out
+    singles = len(mail.messages) - before
+
+    december_first = datetime.datetime(2026, 12, 1, 3, tzinfo=datetime.UTC)
+    made = digests.send_due(now=december_first)
+    again = digests.send_due(now=december_first)
+    run_worker()
+
+    assert singles == 3
+    assert all(m["to"] == [READER.lower()] for m in mail.messages[before : before + singles])
+    digest_mail = mail.messages[before + singles :]
+    assert [m["to"] for m in digest_mail] == [[OTHER]]
+    message = digest_mail[0]["message"]
+    assert message["Subject"] == "New from Our practice in November 2026"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    text = part(message, "text/plain")
+    assert text.index("November article 1") < text.index("November article 2")
+    assert "October article" not in text
+    assert "<img" not in part(message, "text/html").lower()
+    assert [d.articles for d in made] == [2]
+    assert again == []
+    assert MonthlyDigest.objects.get().sent == 1
+
+
+def test_a_month_without_a_new_article_sends_no_digest(client, mail, home):
+    client.post("/subscribe/", {"email": OTHER, "frequency": "monthly", "leave_blank": ""})
+    run_worker()
+    client.post(urlsplit(link_in(mail.messages[-1]["message"], "/subscribe/confirm/")).path)
+
+    made = digests.send_due(now=datetime.datetime(2026, 12, 1, 3, tzinfo=datetime.UTC))
+    run_worker()
+
+    assert [d.articles for d in made] == [0]
+    assert len(mail.messages) == 1  # the confirmation only
+
+
+def test_the_months_are_counted_across_a_new_year():
+    assert digests.last_month(datetime.datetime(2027, 1, 1, 0, 5, tzinfo=datetime.UTC)) == (
+        datetime.date(2026, 12, 1)
+    )
+    start, end = digests.month_bounds(datetime.date(2026, 12, 1))
+    assert (start.date(), end.date()) == (datetime.date(2026, 12, 1), datetime.date(2027, 1, 1))
