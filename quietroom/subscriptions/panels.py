@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 
 from quietroom.inbox import access
-from quietroom.subscriptions.models import Mailing, Subscriber
+from quietroom.subscriptions.models import Mailing, MonthlyDigest, Subscriber
 
 
 def visible_sites(user):
@@ -41,4 +41,5 @@ class SubscribersPanel(Component):
                 for site in self.sites.order_by("site_name", "hostname")
             ],
             "mailings": Mailing.objects.filter(site__in=self.sites).select_related("site")[:5],
+            "digests": MonthlyDigest.objects.filter(site__in=self.sites, articles__gt=0)[:3],
         }

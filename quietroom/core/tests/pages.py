@@ -33,6 +33,8 @@ def public_paths() -> dict[str, str]:
         "contact thanks": contact.url + contact.reverse_subpage("thanks"),
         "search results": "/search/?q=anxiety",
         "search, nothing found": "/search/?q=zzzqqq",
+        "subscribe": "/subscribe/",
+        "subscribe, check your inbox": "/subscribe/?sent=1",
         "robots": "/robots.txt",
         "sitemap": "/sitemap.xml",
     }

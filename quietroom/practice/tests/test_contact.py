@@ -27,6 +27,9 @@ def test_the_page_opens_with_crisis_resources_and_says_it_is_not_for_emergencies
     main = soup.find("main")
 
     assert main.find("section", class_="crisis") is main.find(True)
+    # Its own heading, so the top notice and the footer's are told apart.
+    assert main.select_one(".crisis h2").get_text() == "In crisis? Please do not wait for a reply"
+    assert soup.select(".crisis h2")[-1].get_text() == "Need help right now?"
     assert "not for emergencies" in main.text
     assert soup.find("form", class_="request-form")
     assert set(response.cookies) == {"csrftoken"}

@@ -1,6 +1,7 @@
 """What the practice sees of its list: counts and what was sent, never an address; and the
 command that answers a reader's data request."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -11,7 +12,7 @@ from wagtail.models import Site
 
 from quietroom.core.tests.factories import make_article, sign_in_verified
 from quietroom.subscriptions import signup
-from quietroom.subscriptions.models import Mailing, Subscriber
+from quietroom.subscriptions.models import Mailing, MonthlyDigest, Subscriber
 
 READER = "quiet.reader@example.org"
 
@@ -35,6 +36,9 @@ def test_the_dashboard_counts_the_list_and_shows_what_was_sent_without_an_addres
 ):
     page = make_article(blog, "Sleep and worry")
     Mailing.objects.filter(page=page).update(sent=1, failed=1)
+    MonthlyDigest.objects.create(
+        site=subscribers, month=datetime.date(2026, 11, 1), articles=2, sent=3
+    )
     admin = django_user_model.objects.create_superuser("owner", "owner@example.org", "pw")
     sign_in_verified(client, admin)
 
@@ -46,6 +50,7 @@ def test_the_dashboard_counts_the_list_and_shows_what_was_sent_without_an_addres
     assert "Email subscribers" in dashboard
     assert "1 subscriber (1 waiting to confirm)" in dashboard
     assert "“Sleep and worry”: 1 sent, 1 could not be delivered" in dashboard
+    assert "November 2026: 2 articles, 3 sent" in dashboard
     assert READER not in dashboard
     assert "waiting@example.org" not in dashboard
 
