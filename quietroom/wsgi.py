@@ -1,10 +1,12 @@
 """WSGI entry point for production servers (`quietroom serve` runs it under granian)."""
 
+import contextlib
 import gc
 import os
 
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
+from django.db import DatabaseError, connections
 
 from quietroom.core.datadir import PRIVATE_UMASK, make_ready
 
@@ -17,9 +19,18 @@ make_ready(settings)
 django_application = get_wsgi_application()
 
 # Only now: the fast path imports Wagtail's models, which need the apps loaded above.
+from quietroom.core.sites import site_table  # noqa: E402
 from quietroom.serving.wsgi import PageCacheApplication  # noqa: E402
 
 application = PageCacheApplication(django_application)
+
+# The fast path finds a request's site in the table of sites, read from the database once per
+# worker. Read it now, while the database is there: a worker that first needed it while
+# PostgreSQL was frozen answered even its cached pages 503. (Without a database yet, as before
+# the first migrate, it is read on the first request instead.)
+with contextlib.suppress(DatabaseError):
+    site_table()
+connections.close_all()  # a worker forked from here opens connections of its own
 
 # Everything loaded so far lives as long as the worker: moved out of the collector's sight, so
 # its collections look only at what requests make. With Django and Wagtail's 190,000 objects
