@@ -11,15 +11,16 @@ READ = "read_consultationrequest"
 PREVIEW = "preview_consultationrequest"
 
 
-def has_explicit_permission(user, codename: str) -> bool:
+def has_explicit_permission(user, codename: str, app_label: str = "inbox") -> bool:
     """True only when the permission was granted to the user or one of their groups.
 
-    Superuser status alone does not open the inbox: reading health information is a
-    deliberate grant, never a side effect of being the site's administrator.
+    Superuser status alone does not open the inbox (or the subscribers' addresses): reading
+    health information is a deliberate grant, never a side effect of being the site's
+    administrator.
     """
     if not (user.is_authenticated and user.is_active):
         return False
-    granted = Permission.objects.filter(codename=codename, content_type__app_label="inbox")
+    granted = Permission.objects.filter(codename=codename, content_type__app_label=app_label)
     return granted.filter(Q(user=user) | Q(group__user=user)).exists()
 
 
@@ -32,13 +33,16 @@ def can_preview(user) -> bool:
 
 
 def readable_sites(user):
-    """Sites whose requests `user` may read.
-
-    A deployment with a single practice needs no more than the permission. Where several
-    practices share one deployment, a group's readers see only the sites bound to that group.
-    """
+    """Sites whose requests `user` may read."""
     if not can_read_inbox(user):
         return Site.objects.none()
+    return bound_sites(user)
+
+
+def bound_sites(user):
+    """A deployment with a single practice needs no more than the permission. Where several
+    practices share one deployment, a group's members see only the sites bound to that group.
+    """
     if Site.objects.count() == 1:
         return Site.objects.all()
     return Site.objects.filter(

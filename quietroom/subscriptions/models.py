@@ -1,6 +1,8 @@
 """Who asked for new articles by email, and what was sent: addresses only as ciphertext."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Subscriber(models.Model):
@@ -28,6 +30,9 @@ class Subscriber(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["site", "digest"], name="one_subscription_per_address")
+        ]
+        permissions = [
+            ("manage_subscriber_addresses", "Can look up, export and delete a subscriber's address")
         ]
 
     def __str__(self):
@@ -71,3 +76,32 @@ class MonthlyDigest(models.Model):
 
     def __str__(self):
         return f"{self.month:%B %Y}"
+
+
+class AddressAccess(models.Model):
+    """Who looked up, exported or deleted a subscriber's address, and when: the log of the
+    one admin page that shows an address. It holds no address itself, or it would become the
+    list it guards."""
+
+    class Action(models.TextChoices):
+        LOOKED_UP = "looked_up", "Looked up an address"
+        EXPORTED = "exported", "Exported an address"
+        DELETED = "deleted", "Deleted an address"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    found = models.BooleanField(help_text="Whether the list held the address asked about.")
+
+    class Meta:
+        verbose_name = "subscriber address access"
+        verbose_name_plural = "subscriber address log"
+        ordering = ["-at", "-pk"]
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.username or 'someone'}: {self.get_action_display().lower()}"

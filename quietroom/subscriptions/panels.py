@@ -2,15 +2,29 @@
 
 from django.db.models import Count, Q
 from wagtail.admin.ui.components import Component
-from wagtail.models import Site
 
-from quietroom.inbox import access
 from quietroom.subscriptions.models import Mailing, MonthlyDigest, Subscriber
 
 
-def visible_sites(user):
-    """Every site for an administrator; for the practice's staff, the sites of their inbox."""
-    return Site.objects.all() if user.is_superuser else access.readable_sites(user)
+def counts(sites) -> list[tuple]:
+    """(site, confirmed, waiting to confirm) for each of `sites`, by name."""
+    rows = (
+        Subscriber.objects.filter(site__in=sites)
+        .values("site")
+        .annotate(
+            confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+            waiting=Count("pk", filter=Q(confirmed_at__isnull=True)),
+        )
+    )
+    by_site = {row["site"]: row for row in rows}
+    return [
+        (
+            site,
+            by_site.get(site.pk, {}).get("confirmed", 0),
+            by_site.get(site.pk, {}).get("waiting", 0),
+        )
+        for site in sites.order_by("site_name", "hostname")
+    ]
 
 
 class SubscribersPanel(Component):
@@ -22,24 +36,8 @@ class SubscribersPanel(Component):
         self.sites = sites
 
     def get_context_data(self, parent_context=None):
-        counts = (
-            Subscriber.objects.filter(site__in=self.sites)
-            .values("site")
-            .annotate(
-                confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
-                waiting=Count("pk", filter=Q(confirmed_at__isnull=True)),
-            )
-        )
-        by_site = {row["site"]: row for row in counts}
         return {
-            "rows": [
-                (
-                    site,
-                    by_site.get(site.pk, {}).get("confirmed", 0),
-                    by_site.get(site.pk, {}).get("waiting", 0),
-                )
-                for site in self.sites.order_by("site_name", "hostname")
-            ],
+            "rows": counts(self.sites),
             "mailings": Mailing.objects.filter(site__in=self.sites).select_related("site")[:5],
             "digests": MonthlyDigest.objects.filter(site__in=self.sites, articles__gt=0)[:3],
         }

@@ -41,7 +41,7 @@ def subscribe(
             defaults={"address": addresses.seal(address), "frequency": frequency},
         )
         if subscriber.confirmed_at:
-            return None  # a change of frequency is made by leaving and signing up again
+            return None  # a change of frequency is made from the unsubscribe page
         subscriber.frequency = frequency
         resend = timedelta(minutes=settings.QUIETROOM_SUBSCRIBE_RESEND_MINUTES)
         sent = subscriber.confirmation_sent_at
@@ -57,6 +57,13 @@ def confirm(subscriber: Subscriber) -> None:
     if not subscriber.confirmed_at:
         subscriber.confirmed_at = timezone.now()
         subscriber.save(update_fields=["confirmed_at"])
+
+
+def change_frequency(subscriber: Subscriber, frequency: str) -> None:
+    if frequency not in Subscriber.Frequency.values:
+        raise ValueError(f"Unknown frequency {frequency!r}")
+    subscriber.frequency = frequency
+    subscriber.save(update_fields=["frequency"])
 
 
 def leave(subscriber: Subscriber) -> None:

@@ -18,6 +18,17 @@ from wagtail.models import Site
 from quietroom.security.clientip import client_ip
 from quietroom.subscriptions import links, signup
 from quietroom.subscriptions.forms import SubscribeForm
+from quietroom.subscriptions.models import Subscriber
+
+# The other way of hearing from the practice, offered to a reader about to leave.
+_SWITCH = {
+    Subscriber.Frequency.EACH: (Subscriber.Frequency.MONTHLY, "Send me one email a month instead"),
+    Subscriber.Frequency.MONTHLY: (Subscriber.Frequency.EACH, "Send me each new article instead"),
+}
+_NOW_SENDS = {
+    Subscriber.Frequency.EACH: "Each new article will come to your inbox as it is published.",
+    Subscriber.Frequency.MONTHLY: "Early each month, one email will bring that month’s articles.",
+}
 
 
 def same_origin(request) -> bool:
@@ -124,7 +135,10 @@ def unsubscribe_view(request, token):
             "Unsubscribe",
             "Press the button and your address is deleted from our list.",
             button="Unsubscribe me",
+            switch=_SWITCH[subscriber.frequency],
         )
+    if "frequency" in request.POST:
+        return _switch(request, subscriber, request.POST["frequency"])
     # A mail program's one-click request (RFC 8058) and the button land here alike.
     if subscriber is not None:
         signup.leave(subscriber)
@@ -134,3 +148,17 @@ def unsubscribe_view(request, token):
         "Your address has been deleted from our list. You will get no more emails from us.",
         subscribe_again=True,
     )
+
+
+def _switch(request, subscriber, frequency: str):
+    if frequency not in Subscriber.Frequency.values:
+        return message(
+            request,
+            "Nothing was changed",
+            "That is not a choice this page offers. Please use the buttons on the page.",
+            status=400,
+        )
+    if subscriber is None:
+        return message(request, "You are not on the list", "This address gets no emails from us.")
+    signup.change_frequency(subscriber, frequency)
+    return message(request, "Your choice is saved", _NOW_SENDS[frequency])

@@ -9,6 +9,7 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -346,3 +347,27 @@ def test_the_months_are_counted_across_a_new_year():
     )
     start, end = digests.month_bounds(datetime.date(2026, 12, 1))
     assert (start.date(), end.date()) == (datetime.date(2026, 12, 1), datetime.date(2027, 1, 1))
+
+
+def test_a_reader_about_to_leave_can_hear_once_a_month_instead(client, mail, blog):
+    confirmed(client, mail, READER)
+    make_article(blog, "On rest")
+    run_worker()
+    leave = urlsplit(link_in(mail.messages[-1]["message"], "/unsubscribe/")).path
+    before = len(mail.messages)
+
+    offered = BeautifulSoup(client.get(leave).content, "html.parser")
+    bogus = client.post(leave, {"frequency": "hourly"})
+    switched = client.post(leave, {"frequency": "monthly"})
+    make_article(blog, "On sleep")
+    run_worker()
+
+    button = offered.select_one("form.switch-frequency button[name=frequency]")
+    assert (button["value"], button.get_text(strip=True)) == (
+        "monthly",
+        "Send me one email a month instead",
+    )
+    assert bogus.status_code == 400
+    assert "Your choice is saved" in switched.text
+    assert Subscriber.objects.get().frequency == Subscriber.Frequency.MONTHLY
+    assert len(mail.messages) == before  # the next article waits for the month's digest
