@@ -67,7 +67,7 @@ def data_request(request):
     action = form.cleaned_data["action"]
     if action == "export":
         return _export(request, site, address, context)
-    if action == "delete":
+    if action == "delete_confirmed":
         gone = data_requests.erase(site, address, user=request.user)
         messages.success(
             request,
@@ -79,6 +79,8 @@ def data_request(request):
         return TemplateResponse(request, "subscriptions/admin/data_request.html", context)
     context["held"] = data_requests.look_up(site, address, user=request.user)
     context["asked"] = True
+    # Deleting asks once more, on a page that shows what will go.
+    context["confirm_delete"] = action == "delete" and context["held"] is not None
     return TemplateResponse(request, "subscriptions/admin/data_request.html", context)
 
 

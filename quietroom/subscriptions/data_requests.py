@@ -18,6 +18,7 @@ class Held:
     """Everything the list keeps for one address, in the reader's own words' order."""
 
     hostname: str
+    practice: str
     address: str
     frequency: str
     signed_up: datetime
@@ -28,6 +29,7 @@ class Held:
     def of(cls, subscriber: Subscriber) -> "Held":
         return cls(
             hostname=subscriber.site.hostname,
+            practice=subscriber.site.site_name or subscriber.site.hostname,
             address=addresses.unseal(subscriber.address),
             frequency=subscriber.get_frequency_display(),
             signed_up=subscriber.created_at,
@@ -40,7 +42,8 @@ class Held:
             return value.isoformat() if value else None
 
         return {
-            "practice": self.hostname,
+            "practice": self.practice,
+            "hostname": self.hostname,
             "email": self.address,
             "sends": self.frequency,
             "signed_up": moment(self.signed_up),

@@ -46,7 +46,12 @@ class DataRequestForm(forms.Form):
         error_messages={"invalid": "Please enter an email address such as name@example.com."},
     )
     action = forms.ChoiceField(
-        choices=[("look_up", "Look up"), ("export", "Export"), ("delete", "Delete")],
+        choices=[
+            ("look_up", "Look up"),
+            ("export", "Export"),
+            ("delete", "Delete"),
+            ("delete_confirmed", "Delete for good"),
+        ],
         required=False,
         widget=forms.HiddenInput,
     )

@@ -32,7 +32,7 @@ class AddressLogMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def subscribers_menu_item():
     return SubscribersMenuItem(
-        "Subscribers", reverse("subscriptions:index"), icon_name="mail", order=160
+        "Subscribers", reverse("subscriptions:index"), icon_name="group", order=160
     )
 
 

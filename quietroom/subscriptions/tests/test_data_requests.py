@@ -134,7 +134,8 @@ def test_an_export_is_a_private_json_copy_of_everything_held(client, django_user
     assert "no-store" in response["Cache-Control"]
     held = json.loads(response.content)["held"]
     assert held["email"] == READER
-    assert held["practice"] == site.hostname
+    assert held["hostname"] == site.hostname
+    assert held["practice"] == (site.site_name or site.hostname)
     assert held["sends"] == "Each new article"
     assert held["confirmed"] is not None
     assert log_rows() == [
@@ -147,7 +148,16 @@ def test_a_deletion_forgets_the_address_and_only_it(client, django_user_model, s
     sign_in_verified(client, manager)
     signup.confirm(signup.subscribe(site, "stays@example.org", "127.0.0.4"))
 
-    response = client.post(URL, {"site": site.pk, "email": READER, "action": "delete"}, follow=True)
+    asked = client.post(URL, {"site": site.pk, "email": READER, "action": "delete"})
+    assert Subscriber.objects.filter(site=site).count() == 2  # not before it is confirmed
+    confirm = BeautifulSoup(asked.content, "html.parser").select_one(
+        "button[name=action][value=delete_confirmed]"
+    )
+    assert confirm.get_text(strip=True) == "Yes, delete it"
+
+    response = client.post(
+        URL, {"site": site.pk, "email": READER, "action": "delete_confirmed"}, follow=True
+    )
 
     assert "The address was deleted from the list." in text_of(response)
     assert not Subscriber.objects.filter(
@@ -161,7 +171,7 @@ def test_a_deletion_forgets_the_address_and_only_it(client, django_user_model, s
         )
         == 1
     )
-    assert [row["action"] for row in log_rows()] == ["looked_up", "deleted"]
+    assert [row["action"] for row in log_rows()] == ["looked_up", "deleted", "looked_up"]
 
 
 def test_a_practices_manager_cannot_reach_another_practices_list(
