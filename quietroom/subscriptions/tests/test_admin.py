@@ -42,9 +42,8 @@ def test_the_dashboard_counts_the_list_and_shows_what_was_sent_without_an_addres
     admin = django_user_model.objects.create_superuser("owner", "owner@example.org", "pw")
     sign_in_verified(client, admin)
 
-    page_text = BeautifulSoup(
-        client.get(reverse("wagtailadmin_home")).text, "html.parser"
-    ).get_text()
+    home = BeautifulSoup(client.get(reverse("wagtailadmin_home")).text, "html.parser")
+    page_text = home.get_text()
     dashboard = " ".join(page_text.split())
 
     assert "Email subscribers" in dashboard
@@ -53,6 +52,7 @@ def test_the_dashboard_counts_the_list_and_shows_what_was_sent_without_an_addres
     assert "November 2026: 2 articles, 3 sent" in dashboard
     assert READER not in dashboard
     assert "waiting@example.org" not in dashboard
+    assert home.find("a", string="All articles and digests sent")["href"] == "/admin/subscribers/"
 
 
 def test_a_readers_data_request_shows_what_is_held_and_deletes_it(subscribers):
