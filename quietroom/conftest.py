@@ -129,6 +129,7 @@ ON_POSTGRES_TOO = (
     "quietroom/security/tests/test_sessions.py",
     "quietroom/security/tests/test_twofactor.py",
     "quietroom/serving/tests/test_query_budget.py",
+    "quietroom/subscriptions/tests/test_data_requests.py",
     "quietroom/subscriptions/tests/test_subscriptions.py",
 )
 # Tests on the whole demo render it: once, except the backups, which dump and load it.
