@@ -9,6 +9,7 @@ from quietroom.checks.registry import Rule
 DEFAULT_READING_GRADE = 9
 LONG_SENTENCE_WORDS = 30
 LONG_PARAGRAPH_WORDS = 150
+DEFAULT_REVIEW_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Config:
     reading_grade: float = DEFAULT_READING_GRADE
     long_sentence_words: int = LONG_SENTENCE_WORDS
     long_paragraph_words: int = LONG_PARAGRAPH_WORDS
+    review_months: int = DEFAULT_REVIEW_MONTHS
 
     def level_for(self, rule: Rule) -> str:
         """The level this practice gives `rule`: its own choice, or the rule's default."""

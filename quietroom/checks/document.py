@@ -1,6 +1,7 @@
 """A page's content in neutral form, as the rules read it: no Django, no Wagtail."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class Document:
     crisis_resources: bool = False  # the practice has crisis resources to show with the note
     body: list[Part] = field(default_factory=list)
     language: str = "en"
+    # When the page was last read and found true, for pages that record it (policies).
+    last_reviewed: date | None = None
 
     @property
     def is_article(self) -> bool:

@@ -28,6 +28,7 @@ def document_for_page(page: Page, *, crisis_resources=False, language="en") -> D
         search_title=page.seo_title,
         body=page_parts(page),
         language=language,
+        last_reviewed=getattr(page, "last_reviewed", None),
     )
 
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from quietroom.checks.config import DEFAULT_READING_GRADE, Config
+from quietroom.checks.config import DEFAULT_READING_GRADE, DEFAULT_REVIEW_MONTHS, Config
 from quietroom.checks.findings import ERROR, HINT, OFF, WARNING
 from quietroom.checks.registry import all_rules
 
@@ -65,7 +65,14 @@ class ChecksSettings(BaseSiteSetting):
         help_text="Make a check louder or quieter than it is by default, or switch it off.",
     )
 
-    panels = [FieldPanel("reading_grade"), FieldPanel("rule_levels")]
+    review_months = models.PositiveSmallIntegerField(
+        "review interval (months)",
+        default=DEFAULT_REVIEW_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="A policy page not reviewed for this long gets a warning.",
+    )
+
+    panels = [FieldPanel("reading_grade"), FieldPanel("review_months"), FieldPanel("rule_levels")]
 
     class Meta:
         verbose_name = "editorial checks"
@@ -73,4 +80,6 @@ class ChecksSettings(BaseSiteSetting):
     def config(self) -> Config:
         """These settings as the checks engine reads them; later rows win over earlier ones."""
         levels = {row.value["rule"]: row.value["level"] for row in self.rule_levels}
-        return Config(levels=levels, reading_grade=self.reading_grade)
+        return Config(
+            levels=levels, reading_grade=self.reading_grade, review_months=self.review_months
+        )

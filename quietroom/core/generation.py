@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from wagtail.models import Site
 
 from quietroom.core.backends import Unavailable, backend
@@ -32,6 +33,9 @@ SITES = "sites"
 PACKAGE = Path(__file__).resolve().parent.parent
 # What a rendered page is made from besides the database; other files (tests) do not count.
 RENDERING_SUFFIXES = (".py", ".html", ".css", ".json", ".txt", ".svg")
+# Settings that reader pages state in words (the privacy notice says how long requests are
+# kept): pages cached under one value must not answer once a restart brings another.
+STATED_SETTINGS = ("QUIETROOM_INBOX_RETENTION_DAYS", "QUIETROOM_SUBSCRIBE_CONFIRM_HOURS")
 
 
 def site_name(site_id: int) -> str:
@@ -50,12 +54,15 @@ _pinned: ContextVar[Pin | None] = ContextVar("quietroom_generations", default=No
 
 @functools.cache
 def epoch() -> str:
-    """A digest of Quietroom's own files and the versions of the libraries it depends on.
+    """A digest of Quietroom's own files, the versions of the libraries it depends on and
+    the settings its pages state.
 
     Content, not modification times: every host that installed the same release computes
     the same epoch, so they share cached pages; an upgrade computes a new one.
     """
     digest = hashlib.blake2b(digest_size=8)
+    for name in STATED_SETTINGS:
+        digest.update(f"{name}={getattr(settings, name, None)}\0".encode())
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in RENDERING_SUFFIXES and "tests" not in path.parts and path.is_file():
             digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.compliance.models import PolicyPage
 from quietroom.core.models import CustomImage
 from quietroom.demo import sources
 from quietroom.importers.load import ImportOptions, import_wxr
@@ -74,6 +75,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
         home, ContactPage, "contact", report, show_in_menus=True, **data["contact"]
     )
     ensure_home_sections(home, data["home"], contact)
+    ensure_policies(home, data["policies"], report)
     ensure_inbox(home, data["sample_requests"], report)
     return report
 
@@ -239,6 +241,12 @@ def ensure_faq(home, faq: dict, report: BuildReport) -> None:
         questions=[{"type": "question", "value": question} for question in faq["questions"]],
         show_in_menus=True,
     )
+
+
+def ensure_policies(home, policies: list[dict], report: BuildReport) -> None:
+    for policy in (dict(p) for p in policies):
+        body = [{"type": "text", "value": policy.pop("body")}]
+        ensure_child(home, PolicyPage, policy.pop("slug"), report, body=body, **policy)
 
 
 def ensure_inbox(home, sample_requests: list[dict], report: BuildReport) -> None:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "quietroom.hosting",
     "quietroom.search",
     "quietroom.subscriptions",
+    "quietroom.compliance",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -121,6 +122,8 @@ TEMPLATES = [
                 "quietroom.practice.profile.context",
                 # The brand likewise: logo, colours and style, an immutable copy.
                 "quietroom.theme.brand.context",
+                # The footer's links to the practice's policy pages.
+                "quietroom.compliance.links.context",
             ],
         },
     },

@@ -1,5 +1,5 @@
 """The rule families; importing this package registers every rule."""
 
-from quietroom.checks.rules import accessibility, readability, safety, search
+from quietroom.checks.rules import accessibility, readability, review, safety, search
 
-__all__ = ["accessibility", "readability", "safety", "search"]
+__all__ = ["accessibility", "readability", "review", "safety", "search"]

@@ -1,6 +1,7 @@
 """The public URLs of the demo site, one of each kind, for header and browser tests."""
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.compliance.models import PolicyPage
 from quietroom.practice.models import (
     ClinicianIndexPage,
     ClinicianPage,
@@ -33,6 +34,8 @@ def public_paths() -> dict[str, str]:
         "contact thanks": contact.url + contact.reverse_subpage("thanks"),
         "search results": "/search/?q=anxiety",
         "search, nothing found": "/search/?q=zzzqqq",
+        "privacy notice": PolicyPage.objects.get(kind="privacy").url,
+        "telehealth policy": PolicyPage.objects.get(kind="telehealth").url,
         "subscribe": "/subscribe/",
         "subscribe, check your inbox": "/subscribe/?sent=1",
         "robots": "/robots.txt",
