@@ -81,6 +81,8 @@ def demo_pages() -> dict[str, str]:
         pages[f"/home/{section}/"] = kind
         for slug in children.get(section, ()):
             pages[f"/home/{section}/{slug}/"] = CHILDREN[section]
+    for policy in data["policies"]:
+        pages[f"/home/{policy['slug']}/"] = "policypage"
     return pages
 
 
