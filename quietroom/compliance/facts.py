@@ -122,32 +122,35 @@ def good_faith_estimate(practice) -> tuple[Fact, ...]:
 
 
 def telehealth(practice) -> tuple[Fact, ...]:
-    services = tuple(
-        " ".join(
-            part
-            for part in (
-                f"{service.name}:",
-                f"call {service.phone}." if service.phone else "",
-                f"Text {service.text}." if service.text else "",
-                service.description,
-            )
-            if part
-        )
-        for service in practice.crisis_services
+    # The services themselves are in every page's footer, with links that dial: named here,
+    # not repeated.
+    names = [service.name for service in practice.crisis_services]
+    where = (
+        f"{_listing(names)}: their numbers are under “Need help right now?” at the foot of "
+        "this page."
+        if names
+        else ""
     )
-    lines = (practice.crisis_line.strip(),) if practice.crisis_line.strip() else ()
     return (
         Fact(
             "In an emergency",
-            (
-                *lines,
-                *services,
-                "Messages sent through this website and video sessions are not watched around "
-                "the clock. Please do not use them in an emergency.",
+            tuple(
+                sentence
+                for sentence in (
+                    practice.crisis_line.strip(),
+                    where,
+                    "Messages sent through this website and video sessions are not watched "
+                    "around the clock. Please do not use them in an emergency.",
+                )
+                if sentence
             ),
         ),
         *_contact_fact(practice, "Questions about sessions by video"),
     )
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _contact_fact(practice, heading: str) -> tuple[Fact, ...]:

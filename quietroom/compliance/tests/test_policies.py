@@ -95,7 +95,8 @@ def test_the_telehealth_policy_lists_the_practices_crisis_services(client, home)
     row = PracticeSettings.objects.get(site=home.get_site())
     row.crisis_line = "If you are in danger, call 911 now."
     row.crisis_services = [
-        {"type": "service", "value": {"name": "988 Lifeline", "phone": "988", "text": "988"}}
+        {"type": "service", "value": {"name": "Emergency services", "phone": "911"}},
+        {"type": "service", "value": {"name": "988 Lifeline", "phone": "988", "text": "988"}},
     ]
     row.phone = "(312) 555-0142"
     row.save()
@@ -103,7 +104,7 @@ def test_the_telehealth_policy_lists_the_practices_crisis_services(client, home)
     shown = facts_text(read(client, policy(home, "telehealth", "Telehealth")))
 
     assert "If you are in danger, call 911 now." in shown
-    assert "988 Lifeline: call 988. Text 988." in shown
+    assert "Emergency services and 988 Lifeline: their numbers are under" in shown
     assert "Please call (312) 555-0142" in shown
 
 
