@@ -64,6 +64,7 @@ def test_every_rule_has_a_unique_family_and_a_plain_title():
     assert {rule.family for rule in rules.values()} == {
         "accessibility",
         "readability",
+        "review",
         "safety",
         "search",
     }

@@ -97,9 +97,12 @@ def test_the_settings_are_edited_in_the_admin(editor, home):
     assert "Editorial checks" in editor.get(url).content.decode()
     rows = streamfield([("rule", {"rule": "title-length", "level": "off"})])
 
-    response = editor.post(url, nested_form_data({"reading_grade": 8, "rule_levels": rows}))
+    response = editor.post(
+        url, nested_form_data({"reading_grade": 8, "review_months": 6, "rule_levels": rows})
+    )
 
     assert response.status_code == 302
     config = ChecksSettings.for_site(site).config()
     assert config.reading_grade == 8
+    assert config.review_months == 6
     assert config.levels == {"title-length": "off"}
