@@ -32,6 +32,13 @@ def blog_posting(article, request, practice_name: str, tags=(), categories=()) -
         data["author"] = {"@type": "Person", "name": byline.name}
         if byline.url:
             data["author"]["url"] = urljoin(root, byline.url)
+    if reviewer := article.reviewer(request):
+        # Properties of the page (schema.org WebPage), not of the posting.
+        page = data["mainEntityOfPage"]
+        page["lastReviewed"] = article.last_reviewed.isoformat()
+        page["reviewedBy"] = {"@type": "Person", "name": reviewer.name}
+        if reviewer.url:
+            page["reviewedBy"]["url"] = urljoin(root, reviewer.url)
     if article.hero_image:
         rendition = article.hero_image.get_rendition(STRUCTURED_IMAGE_SPEC)
         data["image"] = {

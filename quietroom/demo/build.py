@@ -70,6 +70,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     # Where the importer put them: the site's first blog, which is the demo's unless --force.
     articles = {article.slug: article for article in ArticlePage.objects.descendant_of(home)}
     ensure_services(home, data, clinicians, articles, report)
+    ensure_reviews(data["reviews"], clinicians, articles, report)
     ensure_faq(home, data["faq"], report)
     contact = ensure_child(
         home, ContactPage, "contact", report, show_in_menus=True, **data["contact"]
@@ -241,6 +242,17 @@ def ensure_faq(home, faq: dict, report: BuildReport) -> None:
         questions=[{"type": "question", "value": question} for question in faq["questions"]],
         show_in_menus=True,
     )
+
+
+def ensure_reviews(reviews: list[dict], clinicians: dict, articles: dict, report) -> None:
+    for review in reviews:
+        article = articles[review["article"]]
+        if article.last_reviewed:
+            continue
+        article.reviewed_by = clinicians[review["reviewer"]]
+        article.last_reviewed = review["date"]
+        article.save_revision().publish()
+        report.add(f"clinical review of “{article.title}”")
 
 
 def ensure_policies(home, policies: list[dict], report: BuildReport) -> None:

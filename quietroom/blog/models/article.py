@@ -84,6 +84,11 @@ class Byline:
     summary: str = ""
     url: str = ""
 
+    @property
+    def after_name(self) -> str:
+        """What follows the name in a line of text: ", LCSW", or nothing."""
+        return f", {self.credentials}" if self.credentials else ""
+
 
 @dataclass(frozen=True)
 class BlogOrder:
@@ -91,6 +96,19 @@ class BlogOrder:
 
     articles: tuple[tuple[int, str, str], ...]
     places: MappingProxyType
+
+
+def _byline_of(person, request) -> Byline | None:
+    if person is None:
+        return None
+    public = person.live and not is_restricted(person.path)
+    return Byline(
+        name=person.title,
+        credentials=person.credentials,
+        pronouns=person.pronouns,
+        summary=person.summary,
+        url=(person.get_url(request) or "") if public else "",
+    )
 
 
 def blog_path(article) -> str:
@@ -217,12 +235,26 @@ class ArticlePage(QualityPreviewMixin, Page):
         related_name="articles",
     )
     date = models.DateField("publish date", default=datetime.date.today)
+    reviewed_by = models.ForeignKey(
+        "practice.ClinicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="The clinician who checked this article is clinically sound.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When they last did. The editorial checks warn once it is older than the "
+        "practice's review interval.",
+    )
     categories = ParentalManyToManyField("blog.BlogCategory", blank=True, related_name="articles")
     tags = ClusterTaggableManager(through="blog.ArticlePageTag", blank=True)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
     objects = ArticleManager()
-    route_select_related = ("hero_image", "author", "author__photo")
+    route_select_related = ("hero_image", "author", "author__photo", "reviewed_by")
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -249,6 +281,10 @@ class ArticlePage(QualityPreviewMixin, Page):
             ],
             heading="About this article",
         ),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_by", widget=forms.Select), FieldPanel("last_reviewed")],
+            heading="Clinical review",
+        ),
     ]
 
     search_fields = [
@@ -273,6 +309,13 @@ class ArticlePage(QualityPreviewMixin, Page):
                     "for readers who use a screen reader."
                 }
             )
+        if bool(self.reviewed_by_id) != bool(self.last_reviewed):
+            missing = "last_reviewed" if self.reviewed_by_id else "reviewed_by"
+            raise ValidationError(
+                {missing: "A clinical review needs both who reviewed the article and when."}
+            )
+        if self.last_reviewed and self.last_reviewed > datetime.date.today():
+            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
 
     def save(self, *args, **kwargs):
         self.reading_minutes = reading_minutes(self.word_count())
@@ -294,17 +337,11 @@ class ArticlePage(QualityPreviewMixin, Page):
 
     def byline(self, request=None) -> Byline | None:
         """The author as readers see them, or None for an article without one."""
-        author = self.author
-        if author is None:
-            return None
-        public = author.live and not is_restricted(author.path)
-        return Byline(
-            name=author.title,
-            credentials=author.credentials,
-            pronouns=author.pronouns,
-            summary=author.summary,
-            url=(author.get_url(request) or "") if public else "",
-        )
+        return _byline_of(self.author, request)
+
+    def reviewer(self, request=None) -> Byline | None:
+        """The clinician who reviewed the article, as readers see them, or None."""
+        return _byline_of(self.reviewed_by, request) if self.last_reviewed else None
 
     def previous_article(self):
         """The newer neighbour in the blog index, or None at the top."""
@@ -358,6 +395,7 @@ class ArticlePage(QualityPreviewMixin, Page):
             crisis_resources=crisis_resources,
             body=stream_parts(self.body, "body", "Body"),
             language=language,
+            last_reviewed=self.last_reviewed,
         )
 
     def meta_description(self) -> str:

@@ -1,4 +1,5 @@
-"""Pages that promise something true, read again before the promise goes stale."""
+"""Pages that promise something true (a policy, a clinically reviewed article), read again
+before the promise goes stale."""
 
 from datetime import date
 
@@ -25,7 +26,7 @@ def review_due(document: Document, config, today: date | None = None):
         yield Issue(
             Location("last_reviewed", "Last reviewed"),
             f"This page was last reviewed {age} months ago, on "
-            f"{document.last_reviewed:%-d %B %Y}; the practice reviews its policies every "
+            f"{document.last_reviewed:%-d %B %Y}; the practice reviews its pages every "
             f"{config.review_months} months. Read it again, correct what has changed, and set "
             "today's date.",
         )
