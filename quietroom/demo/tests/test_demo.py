@@ -92,6 +92,9 @@ def test_every_demo_article_is_live_with_a_described_hero_and_an_author(inbox_ke
         assert article.author is not None
         assert article.categories.exists()
         assert article.reading_minutes >= 2
+        # A review is a second clinician's reading, never the author's own.
+        assert article.reviewed_by_id != article.author_id or article.reviewed_by_id is None
+    assert articles.filter(last_reviewed__isnull=False).count() == 3
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert PracticeSettings.for_site(site).name == "Linden Tree Counselling"
