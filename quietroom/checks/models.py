@@ -83,3 +83,10 @@ class ChecksSettings(BaseSiteSetting):
         return Config(
             levels=levels, reading_grade=self.reading_grade, review_months=self.review_months
         )
+
+
+# A model of this app, kept beside the publishing rules it applies; imported last, as it
+# reads the settings above.
+from quietroom.checks.workflow import EditorialChecksTask  # noqa: E402
+
+__all__ = ["ChecksSettings", "EditorialChecksTask", "RuleLevelBlock"]

@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.checks.workflow import EditorialChecksTask
 from quietroom.compliance.models import PolicyPage
 from quietroom.core.models import CustomImage
 from quietroom.demo import sources
@@ -77,6 +78,7 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     )
     ensure_home_sections(home, data["home"], contact)
     ensure_policies(home, data["policies"], report)
+    ensure_workflow(home, report)
     ensure_inbox(home, data["sample_requests"], report)
     return report
 
@@ -253,6 +255,18 @@ def ensure_reviews(reviews: list[dict], clinicians: dict, articles: dict, report
         article.last_reviewed = review["date"]
         article.save_revision().publish()
         report.add(f"clinical review of “{article.title}”")
+
+
+def ensure_workflow(home, report: BuildReport) -> None:
+    """Moderation through the editorial checks: an approval waits until no error stands."""
+    if WorkflowPage.objects.filter(page=home).exists():
+        return
+    task = EditorialChecksTask.objects.create(name="Editorial checks and approval")
+    task.groups.add(*Group.objects.filter(name="Moderators"))
+    flow = Workflow.objects.create(name="Review before publishing")
+    WorkflowTask.objects.create(workflow=flow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=flow, page=home)
+    report.add("workflow “Review before publishing”")
 
 
 def ensure_policies(home, policies: list[dict], report: BuildReport) -> None:

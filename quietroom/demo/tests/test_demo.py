@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Site
 
 from quietroom.blog.models import ArticlePage, BlogCategory
+from quietroom.checks.workflow import EditorialChecksTask
 from quietroom.compliance.models import PolicyPage
 from quietroom.core.models import CustomImage
 from quietroom.demo.signin import SHEET_NAME
@@ -41,6 +42,7 @@ def counts():
         "sites": Site.objects.count(),
         "services": ServicePage.objects.count(),
         "policies": PolicyPage.objects.count(),
+        "workflow tasks": EditorialChecksTask.objects.count(),
         "requests": ConsultationRequest.objects.count(),
         "groups": Group.objects.count(),
     }
@@ -60,6 +62,7 @@ def test_running_the_demo_twice_leaves_one_copy_of_everything(monkeypatch, inbox
     assert after_first["clinicians"] == 3
     assert after_first["services"] == 3
     assert after_first["policies"] == 4
+    assert after_first["workflow tasks"] == 1
     assert after_first["requests"] == 2
     assert HomePage.objects.count() == 1
     assert "(shown only now: write it down)" in first_output
