@@ -159,6 +159,14 @@ def ensure_home_sections(home: HomePage, data: dict, contact: Page) -> None:
         ("articles", {"heading": data["articles_heading"], "intro": data["articles_intro"]}),
         ("where_when", {"heading": data["where_when_heading"], "telehealth": data["telehealth"]}),
         (
+            "endorsements",
+            {
+                "heading": data["endorsements_heading"],
+                "intro": "",
+                "endorsements": data["endorsements"],
+            },
+        ),
+        (
             "closing",
             {"heading": data["closing_heading"], "text": data["closing"], "button": button},
         ),

@@ -107,6 +107,53 @@ class TextBlock(blocks.StructBlock):
         template = "blocks/home/text.html"
 
 
+RELATIONSHIPS = {
+    "colleague": "A colleague",
+    "supervisor": "A clinical supervisor",
+    "referrer": "Refers clients to the practice",
+    "organisation": "An organisation the practice works with",
+}
+
+
+class EndorsementBlock(blocks.StructBlock):
+    """Words from a professional who knows the practice's work. Never a client's: the APA and
+    ACA codes bar soliciting testimonials from clients, so the relationship is required and
+    has no "client" choice."""
+
+    words = blocks.TextBlock(max_length=400, help_text="What they said, in their words.")
+    name = blocks.CharBlock(max_length=100)
+    role = blocks.CharBlock(
+        max_length=120,
+        required=False,
+        help_text="For example: Clinical psychologist, Northshore Hospital.",
+    )
+    relationship = blocks.ChoiceBlock(
+        choices=list(RELATIONSHIPS.items()),
+        help_text="How they know the practice's work. Clients and former clients cannot "
+        "give endorsements.",
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Endorsement"
+
+
+class EndorsementsBlock(SectionBlock):
+    endorsements = blocks.ListBlock(EndorsementBlock(), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "openquote"
+        label = "What colleagues say"
+        template = "blocks/home/endorsements.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["endorsements"] = [
+            (item, RELATIONSHIPS.get(item["relationship"], "")) for item in value["endorsements"]
+        ]
+        return context
+
+
 class HomeBodyBlock(blocks.StreamBlock):
     hero = HeroBlock()
     clinicians = CliniciansBlock()
@@ -115,3 +162,4 @@ class HomeBodyBlock(blocks.StreamBlock):
     where_when = WhereWhenBlock()
     closing = ClosingBlock()
     text = TextBlock()
+    endorsements = EndorsementsBlock()

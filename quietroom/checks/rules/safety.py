@@ -101,3 +101,18 @@ def promises(document: Document, config):
                     f"“{matches[0].group(0)}” can read as a promise. {entry.why} You could "
                     f"say {entry.suggestion} instead.",
                 )
+
+
+@rule("testimonial-wording", family=FAMILY, level=WARNING, title="Wording of a client testimonial")
+def testimonial_wording(document: Document, config):
+    """Yields a warning for each passage that reads as a client's testimonial."""
+    about = term_list(document.language, "testimonials")["about"]
+    for location, text, _ in texts(document, include_correcting=False):
+        for entry in entries(document.language, "testimonials"):
+            match = next(iter(find(entry, text)), None)
+            if match:
+                yield Issue(
+                    location,
+                    f"“{match.group(0)}”: {entry.why} {about} You could use {entry.suggestion}.",
+                )
+                break

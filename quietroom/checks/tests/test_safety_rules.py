@@ -147,3 +147,32 @@ def test_a_promise_quoted_in_order_to_correct_it_is_left_alone():
     document = article(Quote("Ten sessions, guaranteed cure!", BODY, correcting=True))
 
     assert "promises" not in rule_ids(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She helped me so much after my divorce.",
+        "As a client of Linden Tree I felt heard.",
+        "Honestly the best therapist in Evanston.",
+        "My therapist here changed my life.",
+    ],
+)
+def test_wording_of_a_client_testimonial_gets_a_warning_with_the_codes_reason(text):
+    page = Document(title="About us", body=[Paragraph(text, BODY)])
+
+    found = findings_of("testimonial-wording", page)
+
+    assert [f.level for f in found] == ["warning"]
+    assert "APA Ethics Code (standard 5.05)" in found[0].message
+    assert "endorsement block" in found[0].message
+
+
+def test_writing_about_therapy_is_not_a_testimonial():
+    page = article(
+        Paragraph("Your therapist will not judge you for crying.", BODY),
+        Paragraph("Many clients ask whether they can change therapists.", BODY),
+        Quote("My therapist will think I am weak.", BODY, correcting=True),
+    )
+
+    assert "testimonial-wording" not in rule_ids(page)
