@@ -129,6 +129,8 @@ ON_POSTGRES_TOO = (
     "quietroom/security/tests/test_sessions.py",
     "quietroom/security/tests/test_twofactor.py",
     "quietroom/serving/tests/test_query_budget.py",
+    "quietroom/stats/tests/test_counting.py",
+    "quietroom/stats/tests/test_report.py",
     "quietroom/subscriptions/tests/test_subscriptions.py",
 )
 # Tests on the whole demo render it: once, except the backups, which dump and load it.

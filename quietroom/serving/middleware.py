@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from quietroom.core import conf, generation, proxies, sites
 from quietroom.core.backends import Unavailable, backend
 from quietroom.serving import pagecache
+from quietroom.stats import counting
 
 ADMIN_PREFIX = "/admin/"
 STORED_TYPES = (
@@ -61,6 +62,12 @@ class PageCacheMiddleware:
                 record = sites.record_for(request.META)
         if record is None:
             return self.get_response(request)
+        response = self.answer(request, record)
+        if record.count_readers and counted_view(request, response):
+            counting.count(record.id, request.META)
+        return response
+
+    def answer(self, request, record):
         with pin(record.id):
             key = pagecache.key_for(request.META, record)
             # A static export renders pages for another place (its contact page has no
@@ -79,8 +86,24 @@ class PageCacheMiddleware:
                 response.status_code,
                 pagecache.storable_headers(response.items()),
                 response.content,
+                counted=record.count_readers and counted_view(request, response),
             )
             return as_response(key, entry, request.META)
+
+
+def counted_view(request, response) -> bool:
+    """Whether this response is a view of a page by an anonymous reader (quietroom.stats):
+    a GET of a public page, answered 200 or 304 in HTML, to nobody signed in."""
+    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if conf.current().session_cookie in request.COOKIES or response.streaming:
+        return False
+    user = getattr(request, "user", None)
+    if (user is not None and user.is_authenticated) or getattr(request, "restricted", False):
+        return False  # a restricted page is not public: its readers are not counted
+    return counting.counted_page(
+        request.META.get("PATH_INFO", "/"), response.status_code, response.get("Content-Type", "")
+    )
 
 
 def as_response(key, entry, meta) -> HttpResponse:

@@ -1,0 +1,218 @@
+"""Page views counted in each process's memory and added to the database every so often.
+
+The page cache's fast path and the middleware call `count` for a reader's page; it adds one
+to a dictionary under a lock no other request holds for longer than an increment. Only
+(site, path, day) and (site, day, referring host) are kept: the user agent is read to tell
+a bot from a reader and dropped, and nothing else of the request is looked at.
+
+`flush` writes what was counted in one statement per table (an upsert that adds), and keeps
+the counts for the next try if the database cannot take them: a crash loses at most one
+interval (`QUIETROOM_STATS_FLUSH_SECONDS`).
+"""
+
+import atexit
+import datetime
+import logging
+import os
+import threading
+import time
+
+from django.conf import settings
+from django.db import DatabaseError, connection, connections, transaction
+from wagtail.models import Site
+
+from quietroom.stats import bots
+from quietroom.stats.models import PageDay, ReferrerDay
+
+logger = logging.getLogger("quietroom.stats")
+
+# What a reader sees as a page, by path: not the admin, files, previews of documents, search
+# (whose queries are never recorded), nor the site's machinery.
+NOT_PAGES = ("/admin/", "/documents/", "/static/", "/media/", "/_util/", "/search/")
+COUNTED_TYPE = "text/html"
+# Referring hosts come from clients: at most this many different ones are kept between two
+# flushes, so made-up referrers cannot grow a process's memory.
+REFERRERS_KEPT = 5000
+ROWS_PER_STATEMENT = 2000
+_EPOCH = datetime.date(1970, 1, 1)
+
+_lock = threading.Lock()
+# (site id, raw WSGI path, UTC day number) -> [views, automated]
+_pages: dict[tuple[int, str, int], list[int]] = {}
+# (site id, UTC day number, host) -> views
+_referrers: dict[tuple[int, int, str], int] = {}
+
+
+def counted_page(path: str, status: int, content_type: str) -> bool:
+    """Whether a response to an anonymous GET of `path` is a page view a reader saw."""
+    if status not in (200, 304) or path.startswith(NOT_PAGES):
+        return False
+    return content_type.startswith(COUNTED_TYPE)
+
+
+def count(site_id: int, meta) -> None:
+    """Count one view of the page at meta's PATH_INFO, today, and where it came from, if the
+    request is a GET (a HEAD is a program checking the page, not a reader)."""
+    if meta.get("REQUEST_METHOD") != "GET":
+        return
+    key = (site_id, meta.get("PATH_INFO", "/"), int(time.time() // 86400))
+    if bots.automated(meta.get("HTTP_USER_AGENT", "")):
+        with _lock:
+            _pages.setdefault(key, [0, 0])[1] += 1
+        return
+    referrer = meta.get("HTTP_REFERER")
+    host = referring_host(referrer, meta.get("HTTP_HOST", "")) if referrer else None
+    with _lock:
+        _pages.setdefault(key, [0, 0])[0] += 1
+        if host is not None:
+            from_key = (site_id, key[2], host)
+            if from_key in _referrers or len(_referrers) < REFERRERS_KEPT:
+                _referrers[from_key] = _referrers.get(from_key, 0) + 1
+
+
+def referring_host(referrer: str, own_host: str) -> str | None:
+    """The host name of a referrer on another site; None for this site, or for anything that
+    is not a plain http(s) address. The path and query are never looked at again."""
+    scheme, _, rest = referrer.partition("://")
+    if scheme.lower() not in ("http", "https"):
+        return None
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
+    if not host or len(host) > 253 or host.strip("abcdefghijklmnopqrstuvwxyz0123456789.-"):
+        return None
+    return None if host == own_host.split(":", 1)[0].lower().rstrip(".") else host
+
+
+def pending() -> tuple[dict, dict]:
+    """Copies of what this process counted and has not written yet (for tests and `stats`)."""
+    with _lock:
+        return {k: list(v) for k, v in _pages.items()}, dict(_referrers)
+
+
+def forget() -> None:
+    with _lock:
+        _pages.clear()
+        _referrers.clear()
+
+
+def flush() -> int:
+    """Write what was counted; how many page rows. On a database error the counts are kept."""
+    global _pages, _referrers
+    with _lock:
+        pages, referrers = _pages, _referrers
+        _pages, _referrers = {}, {}
+    if not pages and not referrers:
+        return 0
+    try:
+        with transaction.atomic():
+            written = write(pages, referrers)
+    except DatabaseError:
+        logger.warning("Statistics: the database refused the counts; kept for the next flush")
+        _put_back(pages, referrers)
+        return 0
+    return written
+
+
+def _put_back(pages, referrers) -> None:
+    with _lock:
+        for key, (views, automated) in pages.items():
+            counts = _pages.setdefault(key, [0, 0])
+            counts[0] += views
+            counts[1] += automated
+        for key, views in referrers.items():
+            _referrers[key] = _referrers.get(key, 0) + views
+
+
+def write(pages: dict, referrers: dict) -> int:
+    """Add the counts to the database; rows of sites deleted meanwhile are dropped."""
+    sites = {key[0] for key in pages} | {key[0] for key in referrers}
+    existing = set(Site.objects.filter(pk__in=sites).values_list("pk", flat=True))
+    page_rows = [
+        (site_id, _decoded(path), _date(day), views, automated)
+        for (site_id, path, day), (views, automated) in pages.items()
+        if site_id in existing
+    ]
+    referrer_rows = [
+        (site_id, host, _date(day), views)
+        for (site_id, day, host), views in referrers.items()
+        if site_id in existing
+    ]
+    _upsert(PageDay, ("site_id", "path", "day"), ("views", "automated"), page_rows)
+    _upsert(ReferrerDay, ("site_id", "host", "day"), ("views",), referrer_rows)
+    return len(page_rows)
+
+
+def _upsert(model, key_columns, added, rows) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE that adds the new counts to the stored ones: the same
+    SQL on SQLite (3.24 and later) and PostgreSQL, one statement per flush for a site's
+    usual few hundred rows."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = (*key_columns, *added)
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    updates = ", ".join(f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in added)
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start : start + ROWS_PER_STATEMENT]
+        # The names are the models' own, quoted; every value is a parameter.
+        sql = (
+            f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
+            f"VALUES {', '.join([row] * len(chunk))} "
+            f"ON CONFLICT ({', '.join(quote(c) for c in key_columns)}) DO UPDATE SET {updates}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for values in chunk for value in values])
+
+
+def _decoded(path: str) -> str:
+    """A WSGI path (bytes read as Latin-1) as the text Django routes by."""
+    try:
+        return path.encode("latin-1").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return path  # already text (a test's request)
+
+
+def _date(day: int) -> datetime.date:
+    return _EPOCH + datetime.timedelta(days=day)
+
+
+class _Flusher(threading.Thread):
+    def __init__(self, interval: float):
+        super().__init__(name="quietroom-stats-flush", daemon=True)
+        self.interval = interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.interval):
+            flush_quietly()
+
+
+_flusher: _Flusher | None = None
+
+
+def start() -> None:
+    """Flush every QUIETROOM_STATS_FLUSH_SECONDS from a thread of this process, and at exit;
+    a process forked from this one starts its own (threads do not survive a fork)."""
+    global _flusher
+    if _flusher is not None:
+        return
+    _flusher = _Flusher(settings.QUIETROOM_STATS_FLUSH_SECONDS)
+    _flusher.start()
+    atexit.register(flush_quietly)
+    os.register_at_fork(after_in_child=_forked)
+
+
+def _forked() -> None:
+    global _flusher, _lock
+    _lock = threading.Lock()  # another thread may have held it at the fork
+    _pages.clear()  # the parent writes its own counts
+    _referrers.clear()
+    _flusher = _Flusher(settings.QUIETROOM_STATS_FLUSH_SECONDS)
+    _flusher.start()
+
+
+def flush_quietly() -> None:
+    try:
+        flush()
+    except Exception:  # a flush must never end the thread that retries it
+        logger.exception("Statistics: the flush failed; counts kept for the next one")
+    finally:
+        connections.close_all()  # this thread's own connections only
