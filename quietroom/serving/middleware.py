@@ -11,6 +11,8 @@ from quietroom.serving import pagecache
 from quietroom.stats import counting
 
 ADMIN_PREFIX = "/admin/"
+# Set on the requests the cache warming makes (serving/warm.py): they are nobody's visit.
+WARMING = "quietroom.warming"
 STORED_TYPES = (
     "text/html",
     "application/rss+xml",
@@ -86,21 +88,29 @@ class PageCacheMiddleware:
                 response.status_code,
                 pagecache.storable_headers(response.items()),
                 response.content,
-                counted=record.count_readers and counted_view(request, response),
+                counted=record.count_readers and counted_page(request, response),
             )
             return as_response(key, entry, request.META)
 
 
 def counted_view(request, response) -> bool:
-    """Whether this response is a view of a page by an anonymous reader (quietroom.stats):
-    a GET of a public page, answered 200 or 304 in HTML, to nobody signed in."""
+    """Whether this response is a view of a public page by an anonymous reader (for
+    quietroom.stats): a GET, by nobody signed in, not the cache warming itself."""
     if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
         return False
-    if conf.current().session_cookie in request.COOKIES or response.streaming:
+    if conf.current().session_cookie in request.COOKIES or WARMING in request.META:
         return False
     user = getattr(request, "user", None)
-    if (user is not None and user.is_authenticated) or getattr(request, "restricted", False):
-        return False  # a restricted page is not public: its readers are not counted
+    if user is not None and user.is_authenticated:
+        return False
+    return counted_page(request, response)
+
+
+def counted_page(request, response) -> bool:
+    """Whether readers' views of this page are counted: a public page answered 200 or 304 in
+    HTML (a restricted page is not public)."""
+    if response.streaming or getattr(request, "restricted", False):
+        return False
     return counting.counted_page(
         request.META.get("PATH_INFO", "/"), response.status_code, response.get("Content-Type", "")
     )
