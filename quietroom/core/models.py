@@ -163,6 +163,8 @@ class ReaderCounting(BaseSiteSetting):
         help_text="Counts views of each page per day and the sites readers came from. No "
         "cookie, no IP address, no browser details and no identifier of any kind are kept.",
     )
+    # Set by `quietroom demo`, whose figures are made up: the admin says so beside them.
+    made_up_figures = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = "reader statistics"

@@ -1,0 +1,38 @@
+"""The dashboard's Readers panel: the last 30 days of each practice the user may see."""
+
+from django.conf import settings
+from wagtail.admin.ui.components import Component
+
+from quietroom.core.models import ReaderCounting
+from quietroom.stats import chart, report
+
+SITES_SHOWN = 5  # a deployment of many practices lists the rest on the report's index
+
+
+class ReadersPanel(Component):
+    name = "readers"
+    order = 55
+    template_name = "stats/panel.html"
+
+    def __init__(self, sites):
+        self.sites = sites
+
+    def get_context_data(self, parent_context=None):
+        sites = list(self.sites.order_by("site_name", "hostname")[:SITES_SHOWN])
+        rows = []
+        for n, site in enumerate(sites):
+            figures = report.report(site, 30)
+            rows.append(
+                {
+                    "site": site,
+                    "figures": figures,
+                    "chart": chart.bar_chart(figures.daily, width=480, height=120, left=32),
+                    "chart_id": f"readers-panel-{n}",
+                }
+            )
+        made_up = ReaderCounting.objects.filter(site__in=sites, made_up_figures=True).exists()
+        return {
+            "rows": rows,
+            "made_up": made_up,
+            "retention_days": settings.QUIETROOM_STATS_RETENTION_DAYS,
+        }
