@@ -1,6 +1,8 @@
-"""The dashboard's Readers panel: the last 30 days of each practice the user may see."""
+"""The dashboard's Readers panel (the last 30 days of each practice the user may see) and the
+article editor's chart of the article's own views."""
 
 from django.conf import settings
+from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 
 from quietroom.core.models import ReaderCounting
@@ -36,3 +38,26 @@ class ReadersPanel(Component):
             "made_up": made_up,
             "retention_days": settings.QUIETROOM_STATS_RETENTION_DAYS,
         }
+
+
+class PageReadersPanel(Panel):
+    """The article editor's small chart: this page's views over the last 30 days."""
+
+    def __init__(self, heading="Readers", **kwargs):
+        super().__init__(heading=heading, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stats/page_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            parts = (
+                self.instance.get_url_parts() if self.instance.pk and self.instance.live else None
+            )
+            context["published"] = parts is not None
+            if parts is not None:
+                site_id, _, path = parts
+                daily = report.page_daily(site_id, path, 30)
+                context["chart"] = chart.bar_chart(daily, width=480, height=100, left=32)
+                context["views"] = sum(day.views for day in daily)
+            return context

@@ -144,3 +144,10 @@ def test_an_editor_without_admin_access_sees_nothing(client, figures, django_use
 
     assert client.get(f"/admin/readers/{figures.pk}/").status_code in (302, 403)
     assert Page.objects.exists()
+
+
+def test_the_article_editor_shows_its_own_views(admin_client, figures, article):
+    html = admin_client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    assert "12 views in the last 30 days" in html
+    assert '<desc id="page-readers-chart-desc">12 views from' in html
