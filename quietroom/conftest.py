@@ -150,6 +150,7 @@ SERIAL = (
     "quietroom/reliability/tests/test_worker.py",
     "quietroom/security/tests/test_live_",
     "quietroom/security/tests/test_password_reset.py",
+    "quietroom/stats/tests/test_live_counting.py",
 )
 
 

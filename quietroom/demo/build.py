@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from quietroom.blog.models import ArticlePage, BlogIndexPage
 from quietroom.core.models import CustomImage
 from quietroom.demo import sources
+from quietroom.demo.readers import ensure_reader_counts
 from quietroom.importers.load import ImportOptions, import_wxr
 from quietroom.importers.report import ImportReport
 from quietroom.inbox import access
@@ -75,6 +76,8 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     )
     ensure_home_sections(home, data["home"], contact)
     ensure_inbox(home, data["sample_requests"], report)
+    if seeded := ensure_reader_counts(report.site):
+        report.add(f"made-up reader counts for the last 90 days ({seeded} page-days)")
     return report
 
 
