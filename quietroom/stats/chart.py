@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from quietroom.stats.report import Day
 
-LEFT = 40  # room for the scale's numbers
-BOTTOM = 22  # room for the first and last dates
+SLOT = 10  # the width of one day in the SVG's own units; the page stretches it to fit
+HEIGHT = 100  # the busiest day's bar, at the top of the scale, in the same units
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,8 @@ class Tick:
 class Chart:
     width: int
     height: int
-    plot_bottom: float
     bars: tuple[Bar, ...]
-    ticks: tuple[Tick, ...]
+    ticks: tuple[Tick, ...]  # the top of the scale first
     description: str
 
     @property
@@ -44,38 +43,37 @@ class Chart:
 
 
 def nice_top(value: int) -> int:
-    """The smallest 1, 2 or 5 times a power of ten at or above `value` (at least 4)."""
+    """The smallest 1, 2, 2.5 or 5 times a power of ten at or above `value` (at least 4)."""
     if value <= 4:
         return 4
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
+    for step in (1, 2, 2.5, 5, 10):
         if value <= step * power:
-            return step * power
+            return int(step * power)
     return 10 * power  # pragma: no cover - the loop always returns
 
 
-def bar_chart(daily: tuple[Day, ...], width: int = 720, height: int = 180, left=LEFT) -> Chart:
-    """Bars for `daily` (views, not automated requests), scaled to the busiest day."""
+def bar_chart(daily: tuple[Day, ...]) -> Chart:
+    """Bars for `daily` (views, not automated requests), scaled to a round number at or above
+    the busiest day. The SVG is stretched to the page's width (its text is HTML beside it,
+    so it stays legible on a phone)."""
     top = nice_top(max((day.views for day in daily), default=0))
-    plot_height = height - BOTTOM - 6
-    plot_bottom = height - BOTTOM
-    slot = (width - left) / max(len(daily), 1)
-    gap = min(2.0, slot * 0.2)
+    gap = SLOT * 0.15
     bars = tuple(
         Bar(
-            x=round(left + n * slot + gap / 2, 2),
-            y=round(plot_bottom - day.views / top * plot_height, 2),
-            width=round(slot - gap, 2),
-            height=round(day.views / top * plot_height, 2),
+            x=round(n * SLOT + gap / 2, 2),
+            y=round(HEIGHT - day.views / top * HEIGHT, 2),
+            width=round(SLOT - gap, 2),
+            height=round(day.views / top * HEIGHT, 2),
             day=day,
         )
         for n, day in enumerate(daily)
     )
     ticks = tuple(
-        Tick(y=round(plot_bottom - fraction * plot_height, 2), value=round(top * fraction))
-        for fraction in (0, 0.5, 1)
+        Tick(y=round(HEIGHT - fraction * HEIGHT, 2), value=round(top * fraction))
+        for fraction in (1, 0.5, 0)
     )
-    return Chart(width, height, plot_bottom, bars, ticks, describe(daily))
+    return Chart(max(len(daily), 1) * SLOT, HEIGHT, bars, ticks, describe(daily))
 
 
 def describe(daily: tuple[Day, ...]) -> str:

@@ -28,7 +28,7 @@ class ReadersPanel(Component):
                 {
                     "site": site,
                     "figures": figures,
-                    "chart": chart.bar_chart(figures.daily, width=480, height=120, left=32),
+                    "chart": chart.bar_chart(figures.daily),
                     "chart_id": f"readers-panel-{n}",
                 }
             )
@@ -58,6 +58,6 @@ class PageReadersPanel(Panel):
             if parts is not None:
                 site_id, _, path = parts
                 daily = report.page_daily(site_id, path, 30)
-                context["chart"] = chart.bar_chart(daily, width=480, height=100, left=32)
+                context["chart"] = chart.bar_chart(daily)
                 context["views"] = sum(day.views for day in daily)
             return context

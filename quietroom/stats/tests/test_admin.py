@@ -123,17 +123,19 @@ def test_the_chart_scales_to_the_busiest_day():
         report.Day(datetime.date(2026, 1, n), views, 0) for n, views in ((1, 0), (2, 37), (3, 100))
     )
 
-    drawn = chart.bar_chart(days, width=340, height=128, left=40)  # bars up to 100 high
+    drawn = chart.bar_chart(days)
 
     assert [bar.height for bar in drawn.bars] == [0, 37.0, 100.0]
-    assert [tick.value for tick in drawn.ticks] == [0, 50, 100]
+    assert [tick.value for tick in drawn.ticks] == [100, 50, 0]
     assert drawn.description == (
         "137 views from 1 January 2026 to 3 January 2026; the busiest day was 3 January 2026 "
         "with 100."
     )
 
 
-@pytest.mark.parametrize(("value", "top"), [(0, 4), (5, 5), (7, 10), (101, 200), (450, 500)])
+@pytest.mark.parametrize(
+    ("value", "top"), [(0, 4), (5, 5), (7, 10), (101, 200), (215, 250), (450, 500)]
+)
 def test_the_scale_ends_on_a_round_number(value, top):
     assert chart.nice_top(value) == top
 
