@@ -14,6 +14,7 @@ import atexit
 import datetime
 import logging
 import os
+import re
 import threading
 import time
 
@@ -35,10 +36,13 @@ COUNTED_TYPE = "text/html"
 REFERRERS_KEPT = 5000
 ROWS_PER_STATEMENT = 2000
 _EPOCH = datetime.date(1970, 1, 1)
+_AUTHORITY = re.compile(r"[^/?#]*")
+_HOST = re.compile(r"[a-z0-9.-]{1,253}")
 
 _lock = threading.Lock()
-# (site id, raw WSGI path, UTC day number) -> [views, automated]
-_pages: dict[tuple[int, str, int], list[int]] = {}
+# (site id, raw WSGI path, UTC day number) -> count; views by readers, and by programs apart
+_views: dict[tuple[int, str, int], int] = {}
+_automated: dict[tuple[int, str, int], int] = {}
 # (site id, UTC day number, host) -> views
 _referrers: dict[tuple[int, int, str], int] = {}
 
@@ -60,12 +64,12 @@ def count(site_id: int, meta) -> None:
     key = (site_id, meta.get("PATH_INFO", "/"), int(time.time() // 86400))
     if bots.automated(meta.get("HTTP_USER_AGENT", "")):
         with _lock:
-            _pages.setdefault(key, [0, 0])[1] += 1
+            _automated[key] = _automated.get(key, 0) + 1
         return
     referrer = meta.get("HTTP_REFERER")
     host = referring_host(referrer, meta.get("HTTP_HOST", "")) if referrer else None
     with _lock:
-        _pages.setdefault(key, [0, 0])[0] += 1
+        _views[key] = _views.get(key, 0) + 1
         if host is not None:
             from_key = (site_id, key[2], host)
             if from_key in _referrers or len(_referrers) < REFERRERS_KEPT:
@@ -75,62 +79,67 @@ def count(site_id: int, meta) -> None:
 def referring_host(referrer: str, own_host: str) -> str | None:
     """The host name of a referrer on another site; None for this site, or for anything that
     is not a plain http(s) address. The path and query are never looked at again."""
-    scheme, _, rest = referrer.partition("://")
-    if scheme.lower() not in ("http", "https"):
+    start = referrer.find("://") + 3
+    if start not in (7, 8) or referrer[: start - 3].lower() not in ("http", "https"):
         return None
-    host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
-    if not host or len(host) > 253 or host.strip("abcdefghijklmnopqrstuvwxyz0123456789.-"):
+    if own_host and referrer.startswith(own_host, start):
+        end = start + len(own_host)
+        if end == len(referrer) or referrer[end] in "/?#":
+            return None  # a link within the site: the usual case, decided without parsing
+    authority = _AUTHORITY.match(referrer, start).group()
+    host = authority.rpartition("@")[2].partition(":")[0].lower().rstrip(".")
+    if _HOST.fullmatch(host) is None:
         return None
-    return None if host == own_host.split(":", 1)[0].lower().rstrip(".") else host
+    return None if host == own_host.partition(":")[0].lower().rstrip(".") else host
 
 
-def pending() -> tuple[dict, dict]:
-    """Copies of what this process counted and has not written yet (for tests and `stats`)."""
+def pending() -> tuple[dict, dict, dict]:
+    """Copies of what this process counted and has not written yet: views, automated
+    requests and referrers."""
     with _lock:
-        return {k: list(v) for k, v in _pages.items()}, dict(_referrers)
+        return dict(_views), dict(_automated), dict(_referrers)
 
 
 def forget() -> None:
     with _lock:
-        _pages.clear()
+        _views.clear()
+        _automated.clear()
         _referrers.clear()
 
 
 def flush() -> int:
     """Write what was counted; how many page rows. On a database error the counts are kept."""
-    global _pages, _referrers
+    global _views, _automated, _referrers
     with _lock:
-        pages, referrers = _pages, _referrers
-        _pages, _referrers = {}, {}
-    if not pages and not referrers:
+        counted = _views, _automated, _referrers
+        _views, _automated, _referrers = {}, {}, {}
+    if not any(counted):
         return 0
     try:
         with transaction.atomic():
-            written = write(pages, referrers)
+            written = write(*counted)
     except DatabaseError:
         logger.warning("Statistics: the database refused the counts; kept for the next flush")
-        _put_back(pages, referrers)
+        _put_back(*counted)
         return 0
     return written
 
 
-def _put_back(pages, referrers) -> None:
+def _put_back(views, automated, referrers) -> None:
     with _lock:
-        for key, (views, automated) in pages.items():
-            counts = _pages.setdefault(key, [0, 0])
-            counts[0] += views
-            counts[1] += automated
-        for key, views in referrers.items():
-            _referrers[key] = _referrers.get(key, 0) + views
+        for kept, counts in ((_views, views), (_automated, automated), (_referrers, referrers)):
+            for key, number in counts.items():
+                kept[key] = kept.get(key, 0) + number
 
 
-def write(pages: dict, referrers: dict) -> int:
+def write(views: dict, automated: dict, referrers: dict) -> int:
     """Add the counts to the database; rows of sites deleted meanwhile are dropped."""
-    sites = {key[0] for key in pages} | {key[0] for key in referrers}
+    sites = {key[0] for counts in (views, automated, referrers) for key in counts}
     existing = set(Site.objects.filter(pk__in=sites).values_list("pk", flat=True))
     page_rows = [
-        (site_id, _decoded(path), _date(day), views, automated)
-        for (site_id, path, day), (views, automated) in pages.items()
+        (site_id, _decoded(path), _date(day), views.get(key, 0), automated.get(key, 0))
+        for key in views.keys() | automated.keys()
+        for site_id, path, day in (key,)
         if site_id in existing
     ]
     referrer_rows = [
@@ -207,8 +216,7 @@ def start() -> None:
 def _forked() -> None:
     global _flusher, _lock
     _lock = threading.Lock()  # another thread may have held it at the fork
-    _pages.clear()  # the parent writes its own counts
-    _referrers.clear()
+    forget()  # the parent writes its own counts
     _flusher = _Flusher(settings.QUIETROOM_STATS_FLUSH_SECONDS)
     _flusher.start()
 

@@ -56,4 +56,4 @@ def test_no_reader_page_sets_a_cookie_with_counting_on(shared_backend, article, 
     for url in (article.url, article.url, blog.url, "/"):
         headers = wsgi_get(url, user_agent=agent)[1]
         assert "Set-Cookie" not in headers, url
-    assert counting.pending()[0]
+    assert any(counting.pending()[:2])
