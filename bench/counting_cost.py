@@ -23,7 +23,7 @@ def switch(env: dict, on: bool) -> None:
     quietroom("shell", "-c", SWITCH.format(on=on), env=env)
 
 
-def counting_cost(base: str, path: str, env: dict, seconds: int, rounds: int = 2) -> dict:
+def counting_cost(base: str, path: str, env: dict, seconds: int, rounds: int = 3) -> dict:
     """Mean requests/s of `path` with counting on and with it off, in alternating turns."""
     measured: dict[bool, list[float]] = {True: [], False: []}
     for _ in range(rounds):

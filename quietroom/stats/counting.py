@@ -1,9 +1,11 @@
 """Page views counted in each process's memory and added to the database every so often.
 
-The page cache's fast path and the middleware call `count` for a reader's page; it adds one
-to a dictionary under a lock no other request holds for longer than an increment. Only
-(site, path, day) and (site, day, referring host) are kept: the user agent is read to tell
-a bot from a reader and dropped, and nothing else of the request is looked at.
+The page cache's fast path and the middleware call `count` for a reader's page. It only
+appends what the count needs to a queue (one append, no lock, no parsing: the fast path
+stays fast); a thread of the process tallies the queue every second into counts of
+(site, path, day) and (site, day, referring host), telling bots by their user agent and
+taking the host name out of the referrer, and then drops the queue. So a user agent or a
+referrer is held in memory for about a second, read once, and never written anywhere.
 
 `flush` writes what was counted in one statement per table (an upsert that adds), and keeps
 the counts for the next try if the database cannot take them: a crash loses at most one
@@ -11,6 +13,8 @@ interval (`QUIETROOM_STATS_FLUSH_SECONDS`).
 """
 
 import atexit
+import collections
+import contextlib
 import datetime
 import logging
 import os
@@ -35,10 +39,21 @@ COUNTED_TYPE = "text/html"
 # flushes, so made-up referrers cannot grow a process's memory.
 REFERRERS_KEPT = 5000
 ROWS_PER_STATEMENT = 2000
+TALLY_SECONDS = 1.0
+# Past this many waiting requests (a burst, or a thread that cannot keep up) the request
+# that finds the queue this long tallies it itself, so memory stays bounded.
+QUEUE_LIMIT = 50_000
 _EPOCH = datetime.date(1970, 1, 1)
 _AUTHORITY = re.compile(r"[^/?#]*")
 _HOST = re.compile(r"[a-z0-9.-]{1,253}")
 
+# (site id, raw WSGI path, UTC day number, user agent, referrer, host) per request, untallied
+_queue: collections.deque = collections.deque()
+_tallying = threading.Lock()
+# The UTC day number requests are counted under, noted by each tally (every second) rather
+# than read from the clock by each request: a view in the last second before midnight may
+# count for the next day.
+_today = int(time.time() // 86400)
 _lock = threading.Lock()
 # (site id, raw WSGI path, UTC day number) -> count; views by readers, and by programs apart
 _views: dict[tuple[int, str, int], int] = {}
@@ -61,19 +76,60 @@ def count(site_id: int, meta) -> None:
         return
     if _flusher is None:
         start()  # whatever server runs this process: granian's workers, runserver, the demo
-    key = (site_id, meta.get("PATH_INFO", "/"), int(time.time() // 86400))
-    if bots.automated(meta.get("HTTP_USER_AGENT", "")):
-        with _lock:
-            _automated[key] = _automated.get(key, 0) + 1
-        return
-    referrer = meta.get("HTTP_REFERER")
-    host = referring_host(referrer, meta.get("HTTP_HOST", "")) if referrer else None
+    _queue.append(
+        (
+            site_id,
+            meta.get("PATH_INFO", "/"),
+            _today,
+            meta.get("HTTP_USER_AGENT", ""),
+            meta.get("HTTP_REFERER"),
+            meta.get("HTTP_HOST", ""),
+        )
+    )
+    if len(_queue) > QUEUE_LIMIT:
+        tally()
+
+
+def utc_day() -> int:
+    return int(time.time() // 86400)
+
+
+def tally() -> None:
+    """Turn the waiting requests into counts, and forget them; and note the day."""
+    global _today
+    _today = utc_day()
+    with _tallying:
+        batch = collections.Counter()
+        take = _queue.popleft
+        with contextlib.suppress(IndexError):
+            for _ in range(len(_queue)):
+                batch[take()] += 1
+        if batch:
+            _add(batch)
+
+
+def _add(batch: collections.Counter) -> None:
+    # The same few user agents and referrers come again and again: each is read once a batch.
+    robots: dict[str, bool] = {}
+    hosts: dict[tuple, str | None] = {}
     with _lock:
-        _views[key] = _views.get(key, 0) + 1
-        if host is not None:
-            from_key = (site_id, key[2], host)
-            if from_key in _referrers or len(_referrers) < REFERRERS_KEPT:
-                _referrers[from_key] = _referrers.get(from_key, 0) + 1
+        for (site_id, path, day, agent, referrer, own_host), number in batch.items():
+            key = (site_id, path, day)
+            automated = robots.get(agent)
+            if automated is None:
+                automated = robots[agent] = bots.automated(agent)
+            if automated:
+                _automated[key] = _automated.get(key, 0) + number
+                continue
+            _views[key] = _views.get(key, 0) + number
+            if not referrer:
+                continue
+            host = hosts.get((referrer, own_host), False)
+            if host is False:
+                host = hosts[(referrer, own_host)] = referring_host(referrer, own_host)
+            from_key = (site_id, day, host)
+            if host is not None and (from_key in _referrers or len(_referrers) < REFERRERS_KEPT):
+                _referrers[from_key] = _referrers.get(from_key, 0) + number
 
 
 def referring_host(referrer: str, own_host: str) -> str | None:
@@ -96,11 +152,13 @@ def referring_host(referrer: str, own_host: str) -> str | None:
 def pending() -> tuple[dict, dict, dict]:
     """Copies of what this process counted and has not written yet: views, automated
     requests and referrers."""
+    tally()
     with _lock:
         return dict(_views), dict(_automated), dict(_referrers)
 
 
 def forget() -> None:
+    _queue.clear()
     with _lock:
         _views.clear()
         _automated.clear()
@@ -110,6 +168,7 @@ def forget() -> None:
 def flush() -> int:
     """Write what was counted; how many page rows. On a database error the counts are kept."""
     global _views, _automated, _referrers
+    tally()
     with _lock:
         counted = _views, _automated, _referrers
         _views, _automated, _referrers = {}, {}, {}
@@ -186,14 +245,21 @@ def _date(day: int) -> datetime.date:
 
 
 class _Flusher(threading.Thread):
+    """Tallies every second, and writes every `interval` seconds."""
+
     def __init__(self, interval: float):
         super().__init__(name="quietroom-stats-flush", daemon=True)
         self.interval = interval
         self.stopped = threading.Event()
 
     def run(self) -> None:
-        while not self.stopped.wait(self.interval):
+        due = time.monotonic() + self.interval
+        while not self.stopped.wait(min(TALLY_SECONDS, self.interval)):
+            if time.monotonic() < due:
+                tally()
+                continue
             flush_quietly()
+            due = time.monotonic() + self.interval
 
 
 _flusher: _Flusher | None = None
@@ -214,8 +280,8 @@ def start() -> None:
 
 
 def _forked() -> None:
-    global _flusher, _lock
-    _lock = threading.Lock()  # another thread may have held it at the fork
+    global _flusher, _lock, _tallying
+    _lock, _tallying = threading.Lock(), threading.Lock()  # a thread may have held them
     forget()  # the parent writes its own counts
     _flusher = _Flusher(settings.QUIETROOM_STATS_FLUSH_SECONDS)
     _flusher.start()
