@@ -40,9 +40,10 @@ COUNTED_TYPE = "text/html"
 REFERRERS_KEPT = 5000
 ROWS_PER_STATEMENT = 2000
 TALLY_SECONDS = 1.0
-# Past this many waiting requests (a burst, or a thread that cannot keep up) the request
-# that finds the queue this long tallies it itself, so memory stays bounded.
-QUEUE_LIMIT = 50_000
+# Past this many waiting requests the request that finds the queue this long tallies it
+# itself: under load the queue is tallied in batches of this size (each distinct user agent
+# still read once a batch), and a process's memory stays flat, with or without the thread.
+QUEUE_LIMIT = 512
 _EPOCH = datetime.date(1970, 1, 1)
 _AUTHORITY = re.compile(r"[^/?#]*")
 _HOST = re.compile(r"[a-z0-9.-]{1,253}")

@@ -213,3 +213,15 @@ def test_a_path_in_utf8_is_kept_as_text():
 )
 def test_referring_host(referrer, host):
     assert counting.referring_host(referrer, "localhost:8000") == host
+
+
+def test_the_queue_of_untallied_requests_stays_short_and_loses_nothing():
+    meta = {"REQUEST_METHOD": "GET", "PATH_INFO": "/a/", "HTTP_USER_AGENT": BROWSER}
+    for _ in range(5 * counting.QUEUE_LIMIT + 3):
+        counting.count(1, meta)
+        assert len(counting._queue) <= counting.QUEUE_LIMIT + 1
+
+    views, automated, _ = counting.pending()
+    assert list(views.values()) == [5 * counting.QUEUE_LIMIT + 3]
+    assert automated == {}
+    assert len(counting._queue) == 0  # tallied: no user agent is held any more
