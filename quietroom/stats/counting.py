@@ -12,11 +12,11 @@ the counts for the next try if the database cannot take them: a crash loses at m
 interval (`QUIETROOM_STATS_FLUSH_SECONDS`).
 """
 
-import atexit
 import collections
 import contextlib
 import datetime
 import logging
+import multiprocessing.util
 import os
 import re
 import threading
@@ -275,9 +275,15 @@ def start() -> None:
     _flusher = _Flusher(settings.QUIETROOM_STATS_FLUSH_SECONDS)
     if _flusher.interval <= 0:
         return  # the test settings: each test flushes when it means to
-    _flusher.start()
-    atexit.register(flush_quietly)
+    _begin(_flusher)
     os.register_at_fork(after_in_child=_forked)
+
+
+def _begin(flusher: _Flusher) -> None:
+    flusher.start()
+    # Not atexit: granian's workers are multiprocessing children, which leave by os._exit
+    # and run multiprocessing's own finalizers only (it runs them at exit in any process).
+    multiprocessing.util.Finalize(None, flush_quietly, exitpriority=10)
 
 
 def _forked() -> None:
@@ -285,7 +291,7 @@ def _forked() -> None:
     _lock, _tallying = threading.Lock(), threading.Lock()  # a thread may have held them
     forget()  # the parent writes its own counts
     _flusher = _Flusher(settings.QUIETROOM_STATS_FLUSH_SECONDS)
-    _flusher.start()
+    _begin(_flusher)
 
 
 def flush_quietly() -> None:

@@ -46,7 +46,8 @@ print(sum(PageDay.objects.filter(path={path!r}, day=today()).values_list("views"
 def today_figures(env: dict) -> tuple[int, int, int]:
     """Today's views and automated requests on the demo's site, and the article's views."""
     printed = json.loads(quietroom("stats", "--days", "1", "--json", env=env))["sites"][0]
-    article = int(quietroom("shell", "-c", ARTICLE_TODAY.format(path=ARTICLE), env=env))
+    printed_by_shell = quietroom("shell", "-c", ARTICLE_TODAY.format(path=ARTICLE), env=env)
+    article = int(printed_by_shell.split()[-1])  # after what the shell says of its imports
     return printed["views"], printed["automated"], article
 
 
@@ -96,3 +97,18 @@ def test_readers_of_a_cached_article_are_counted_and_nothing_of_them_is_kept(sql
     for place, content in (("database", stored), ("log", log), ("page cache", cached)):
         assert b"LiveCountingProbe" not in content, place
         assert READER_ADDRESS.encode() not in content, place
+
+
+@pytest.mark.sqlite_server
+def test_a_server_that_stops_writes_what_it_counted(sqlite_site):
+    env = {**sqlite_site, "QUIETROOM_STATS_FLUSH_SECONDS": "3600"}  # never within the test
+    before = today_figures(env)
+
+    with Server(env, workers=2) as server:
+        statuses = [read(server, ARTICLE)[0] for _ in range(READS)]
+        while_serving = today_figures(env)
+    after = today_figures(env)
+
+    assert set(statuses) == {200}
+    assert while_serving[0] == before[0], "nothing written before the interval"
+    assert after[0] - before[0] == READS, "each worker wrote its counts as it stopped"
