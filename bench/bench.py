@@ -25,6 +25,8 @@ from quietroom.importers.corpus import corpus_dir
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ceiling import capture
+from bench.counting_cost import counting_cost
+from bench.counting_cost import row as counting_row
 from bench.measure import (
     QUIETROOM,
     browser_requests,
@@ -41,6 +43,7 @@ WXR = corpus_dir() / "theme-unit-test-data.xml"
 RESULTS = Path(__file__).with_name("RESULTS.md")
 CEILING = Path(__file__).with_name("ceiling.py")
 PYTHON = QUIETROOM.with_name("python")
+REPORT_HEAD = ("measure", "quietroom", "reference", "ratio / note")
 
 
 def environment(data_dir: Path) -> dict:
@@ -210,6 +213,9 @@ def main() -> None:
     parser.add_argument(
         "--styles-only", action="store_true", help="only the article's bytes and requests per style"
     )
+    parser.add_argument(
+        "--counting-only", action="store_true", help="only the article with counting on and off"
+    )
     options = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
@@ -225,6 +231,13 @@ def main() -> None:
     base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
     serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
     with running(serve, env, base + "/"):
+        if options.counting_only:
+            print(
+                table(
+                    [REPORT_HEAD, counting_row(counting_cost(base, ARTICLE, env, options.seconds))]
+                )
+            )
+            return
         styles = table(style_rows(per_style(base, env)))
         print(styles)
         if options.styles_only:
@@ -232,6 +245,7 @@ def main() -> None:
         weight = page_weight(base)
         requests = browser_requests(base + ARTICLE)
         ours = load(base, options.seconds)
+        counted = counting_cost(base, ARTICLE, env, options.seconds)
     exported = export_site(env, work / "site", static_base)
     with nginx(work / "site", static_port):
         reference = load(static_base, options.seconds)
@@ -239,6 +253,9 @@ def main() -> None:
     imported = import_rate(work)
     published = publish_cost(work, options.practices)
     written = report(weight, requests, ours, reference, exported, rendered, imported, published)
+    written += "\n\n" + table(
+        [("measure", "quietroom", "reference", "ratio / note"), counting_row(counted)]
+    )
     written = styles + "\n\n" + written
     if options.against:
         written += "\n\n" + cached_rounds(options, work, env)
@@ -296,7 +313,7 @@ def style_rows(styles: dict) -> list[tuple[str, str, str, str]]:
 
 
 def report(weight, requests, ours, reference, exported, rendered, imported, published) -> str:
-    rows = [("measure", "quietroom", "reference", "ratio / note")]
+    rows = [REPORT_HEAD]
     rows.append(("article HTML bytes (raw)", f"{weight['raw']:,}", "", ""))
     rows.append(
         (

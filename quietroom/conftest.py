@@ -129,6 +129,8 @@ ON_POSTGRES_TOO = (
     "quietroom/security/tests/test_sessions.py",
     "quietroom/security/tests/test_twofactor.py",
     "quietroom/serving/tests/test_query_budget.py",
+    "quietroom/stats/tests/test_counting.py",
+    "quietroom/stats/tests/test_report.py",
     "quietroom/subscriptions/tests/test_data_requests.py",
     "quietroom/subscriptions/tests/test_subscriptions.py",
 )
@@ -149,6 +151,7 @@ SERIAL = (
     "quietroom/reliability/tests/test_worker.py",
     "quietroom/security/tests/test_live_",
     "quietroom/security/tests/test_password_reset.py",
+    "quietroom/stats/tests/test_live_counting.py",
 )
 
 

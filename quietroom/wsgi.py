@@ -21,6 +21,7 @@ django_application = get_wsgi_application()
 # Only now: the fast path imports Wagtail's models, which need the apps loaded above.
 from quietroom.core.sites import site_table  # noqa: E402
 from quietroom.serving.wsgi import PageCacheApplication  # noqa: E402
+from quietroom.stats import counting  # noqa: E402
 
 application = PageCacheApplication(django_application)
 
@@ -30,6 +31,8 @@ application = PageCacheApplication(django_application)
 # the first migrate, it is read on the first request instead.)
 with contextlib.suppress(DatabaseError):
     site_table()
+# Each worker counts its readers in memory and writes the counts from a thread of its own.
+counting.start()
 connections.close_all()  # a worker forked from here opens connections of its own
 
 # Everything loaded so far lives as long as the worker: moved out of the collector's sight, so

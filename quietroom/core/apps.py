@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from quietroom.core import database, settingsrows  # models are ready only now
+        from quietroom.core import database, settingsrows, sites  # models are ready only now
 
         settingsrows.connect()
+        sites.connect()
         database.connect()

@@ -1,11 +1,12 @@
 """The custom image model (in place from the first migration so it can grow without pain), its
-renditions, and the counts behind rate limits."""
+renditions, the counts behind rate limits, and whether a site counts its readers."""
 
 import os
 import secrets
 from dataclasses import dataclass
 
 from django.db import models
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
@@ -149,3 +150,21 @@ class RateCount(models.Model):
 
     def __str__(self):
         return f"{self.count} in {self.scope} until {self.ends_at}"
+
+
+@register_setting(icon="view")
+class ReaderCounting(BaseSiteSetting):
+    """Whether the site counts its page views (quietroom.stats): read into the table of sites,
+    so the page cache's fast path knows without a query."""
+
+    count_readers = models.BooleanField(
+        "count page views",
+        default=True,
+        help_text="Counts views of each page per day and the sites readers came from. No "
+        "cookie, no IP address, no browser details and no identifier of any kind are kept.",
+    )
+    # Set by `quietroom demo`, whose figures are made up: the admin says so beside them.
+    made_up_figures = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = "reader statistics"

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from django.core.signals import setting_changed
+from django.db.models.signals import post_save
 from django.http.request import validate_host
 from wagtail.models import Site
 
-from quietroom.core import conf, memo
+from quietroom.core import conf, generation, memo
+from quietroom.core.models import ReaderCounting
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class SiteRecord:
     root_page_id: int
     root_path: str
     root_url_path: str
+    # Whether this site counts page views (quietroom.stats); a change reads the table again.
+    count_readers: bool = True
 
     @property
     def root_url(self) -> str:
@@ -87,6 +91,7 @@ class SiteTable:
 
 @memo.per_deployment
 def site_table() -> SiteTable:
+    counting = dict(ReaderCounting.objects.values_list("site_id", "count_readers"))
     records = tuple(
         SiteRecord(
             id=site.pk,
@@ -97,6 +102,7 @@ def site_table() -> SiteTable:
             root_page_id=site.root_page_id,
             root_path=site.root_page.path,
             root_url_path=site.root_page.url_path,
+            count_readers=counting.get(site.pk, True),
         )
         for site in Site.objects.select_related("root_page").order_by("pk")
     )
@@ -170,3 +176,11 @@ def record_for(meta) -> SiteRecord | None:
     """The site a request is for (see `request_host`), or None."""
     host = request_host(meta)
     return None if host is None else site_table().match(*host)
+
+
+def _counting_changed(sender, instance, **kwargs) -> None:
+    generation.bump_sites()  # the switch is carried in the table of sites
+
+
+def connect() -> None:
+    post_save.connect(_counting_changed, sender=ReaderCounting, dispatch_uid="quietroom-counting")

@@ -16,6 +16,7 @@ from quietroom.checks.workflow import EditorialChecksTask
 from quietroom.compliance.models import PolicyPage
 from quietroom.core.models import CustomImage
 from quietroom.demo import sources
+from quietroom.demo.readers import ensure_reader_counts
 from quietroom.importers.load import ImportOptions, import_wxr
 from quietroom.importers.report import ImportReport
 from quietroom.inbox import access
@@ -80,6 +81,8 @@ def build_demo_site(hostname: str = "127.0.0.1", port: int = 8000) -> BuildRepor
     ensure_policies(home, data["policies"], report)
     ensure_workflow(home, report)
     ensure_inbox(home, data["sample_requests"], report)
+    if seeded := ensure_reader_counts(report.site):
+        report.add(f"made-up reader counts for the last 90 days ({seeded} page-days)")
     return report
 
 

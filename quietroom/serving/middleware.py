@@ -8,8 +8,11 @@ from django.http import HttpResponse
 from quietroom.core import conf, generation, proxies, sites
 from quietroom.core.backends import Unavailable, backend
 from quietroom.serving import pagecache
+from quietroom.stats import counting
 
 ADMIN_PREFIX = "/admin/"
+# Set on the requests the cache warming makes (serving/warm.py): they are nobody's visit.
+WARMING = "quietroom.warming"
 STORED_TYPES = (
     "text/html",
     "application/rss+xml",
@@ -61,6 +64,12 @@ class PageCacheMiddleware:
                 record = sites.record_for(request.META)
         if record is None:
             return self.get_response(request)
+        response = self.answer(request, record)
+        if record.count_readers and counted_view(request, response):
+            counting.count(record.id, request.META)
+        return response
+
+    def answer(self, request, record):
         with pin(record.id):
             key = pagecache.key_for(request.META, record)
             # A static export renders pages for another place (its contact page has no
@@ -79,8 +88,32 @@ class PageCacheMiddleware:
                 response.status_code,
                 pagecache.storable_headers(response.items()),
                 response.content,
+                counted=record.count_readers and counted_page(request, response),
             )
             return as_response(key, entry, request.META)
+
+
+def counted_view(request, response) -> bool:
+    """Whether this response is a view of a public page by an anonymous reader (for
+    quietroom.stats): a GET, by nobody signed in, not the cache warming itself."""
+    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if conf.current().session_cookie in request.COOKIES or WARMING in request.META:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return counted_page(request, response)
+
+
+def counted_page(request, response) -> bool:
+    """Whether readers' views of this page are counted: a public page answered 200 or 304 in
+    HTML (a restricted page is not public)."""
+    if response.streaming or getattr(request, "restricted", False):
+        return False
+    return counting.counted_page(
+        request.META.get("PATH_INFO", "/"), response.status_code, response.get("Content-Type", "")
+    )
 
 
 def as_response(key, entry, meta) -> HttpResponse:

@@ -53,6 +53,10 @@ class Entry:
     etag: str
     last_modified: str
     expires: float
+    # Whether a reader's view of this page is counted (quietroom.stats): decided once, when the
+    # page is stored, from the response and the site's switch (a change of either makes a new
+    # entry), so the fast path counts without looking at anything else.
+    counted: bool = False
     # Content coding -> (every header of the reply, body), made the first time a client asks
     # for that coding: the fast path then builds nothing per request.
     replies: MappingProxyType = dataclasses.field(
@@ -171,7 +175,9 @@ def _shared(key: PageKey, now: int) -> Entry | None:
     return None if data is None else decode(data)
 
 
-def store(key: PageKey, site_generation: int, status: int, headers, body: bytes) -> Entry:
+def store(
+    key: PageKey, site_generation: int, status: int, headers, body: bytes, counted: bool = False
+) -> Entry:
     entry = Entry(
         site_id=key.site_id,
         generation=site_generation,
@@ -182,6 +188,7 @@ def store(key: PageKey, site_generation: int, status: int, headers, body: bytes)
         last_modified=formatdate(usegmt=True),
         # Wall-clock time, not monotonic: other processes and hosts read the same entries.
         expires=time.time() + conf.current().page_cache_seconds,
+        counted=counted,
     )
     remember(key, entry)
     with contextlib.suppress(Unavailable):  # then kept in this process's memory only
@@ -202,6 +209,7 @@ def encode(entry: Entry) -> bytes:
         "etag": entry.etag,
         "last_modified": entry.last_modified,
         "expires": entry.expires,
+        "counted": entry.counted,
     }
     return json.dumps(fields).encode() + b"\n" + entry.bodies["identity"]
 

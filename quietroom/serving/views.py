@@ -26,6 +26,7 @@ def serve(request, path):
     request._wagtail_route_for_request = (page, args, kwargs)
 
     private = is_restricted(page.path)
+    request.restricted = private  # its readers are not counted (quietroom.stats)
     chain = serve_chain
     for wrap in reversed(hooks.get_hooks("on_serve_page")):
         if wrap is check_view_restrictions and not private:

@@ -2,6 +2,7 @@
 
 from quietroom.core import proxies
 from quietroom.serving import pagecache
+from quietroom.stats import counting
 
 _REASONS = {200: "200 OK", 304: "304 Not Modified"}
 
@@ -15,6 +16,8 @@ class PageCacheApplication:
         found = pagecache.fast_lookup(environ)
         if found is not None:
             status, headers, body = pagecache.reply(*found, environ)
+            if found[1].counted:
+                counting.count(found[1].site_id, environ)
             start_response(_REASONS.get(status, f"{status} OK"), headers)
             return [body]
         return self.django_application(environ, start_response)

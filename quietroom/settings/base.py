@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "quietroom.hosting",
     "quietroom.search",
     "quietroom.subscriptions",
+    "quietroom.stats",
     "quietroom.compliance",
     "django_tasks",
     "django_tasks_db",
@@ -203,6 +204,10 @@ QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS"
 # Where one machine keeps them without Redis; default `cache/` in the data dir.
 QUIETROOM_CACHE_DIR = os.environ.get("QUIETROOM_CACHE_DIR", "")
 # Sites whose remembered values (menus, settings, URL maps...) each process keeps at most.
+# Reader statistics (quietroom.stats): how often each process writes its counts (a crash loses
+# at most that long), and how long counts are kept.
+QUIETROOM_STATS_FLUSH_SECONDS = float(os.environ.get("QUIETROOM_STATS_FLUSH_SECONDS", "60"))
+QUIETROOM_STATS_RETENTION_DAYS = int(os.environ.get("QUIETROOM_STATS_RETENTION_DAYS", "800"))
 QUIETROOM_REMEMBERED_SITES = int(os.environ.get("QUIETROOM_REMEMBERED_SITES", "100"))
 QUIETROOM_CHECK_REMEMBERED = False  # the tests check every remembered value is immutable
 if REDIS_URL:

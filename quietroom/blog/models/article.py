@@ -29,6 +29,7 @@ from quietroom.checks.preview import QualityPreviewMixin
 from quietroom.core import generation, memo
 from quietroom.core.restrictions import is_restricted
 from quietroom.core.sites import site_table
+from quietroom.stats.panels import PageReadersPanel
 
 # Google shows about 160 characters; the summary's own limit is 300.
 META_DESCRIPTION_MAX = 300
@@ -285,6 +286,7 @@ class ArticlePage(QualityPreviewMixin, Page):
             [FieldPanel("reviewed_by", widget=forms.Select), FieldPanel("last_reviewed")],
             heading="Clinical review",
         ),
+        PageReadersPanel(),
     ]
 
     search_fields = [
