@@ -37,8 +37,7 @@ def privacy(practice) -> tuple[Fact, ...]:
                 "tracking code. Every page, font, image and script comes from this website "
                 "itself, never from another company's servers.",
                 "The website's server keeps no log of the pages people read or of their "
-                "internet addresses.",
-                counting_sentence(),
+                "internet addresses. What it counts, if anything, is said below.",
             ),
         ),
         Fact(
@@ -75,10 +74,6 @@ def privacy(practice) -> tuple[Fact, ...]:
             ("What you type into the search box is not stored, logged or sent anywhere.",),
         ),
     )
-
-
-def counting_sentence() -> str:
-    return "The website does not count or profile its readers."
 
 
 def accessibility(practice) -> tuple[Fact, ...]:

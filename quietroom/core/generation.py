@@ -35,7 +35,11 @@ PACKAGE = Path(__file__).resolve().parent.parent
 RENDERING_SUFFIXES = (".py", ".html", ".css", ".json", ".txt", ".svg")
 # Settings that reader pages state in words (the privacy notice says how long requests are
 # kept): pages cached under one value must not answer once a restart brings another.
-STATED_SETTINGS = ("QUIETROOM_INBOX_RETENTION_DAYS", "QUIETROOM_SUBSCRIBE_CONFIRM_HOURS")
+STATED_SETTINGS = (
+    "QUIETROOM_INBOX_RETENTION_DAYS",
+    "QUIETROOM_SUBSCRIBE_CONFIRM_HOURS",
+    "QUIETROOM_STATS_RETENTION_DAYS",
+)
 
 
 def site_name(site_id: int) -> str:

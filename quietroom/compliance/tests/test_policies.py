@@ -15,6 +15,7 @@ from quietroom.checks.from_page import document_for_page
 from quietroom.checks.rules.review import review_due
 from quietroom.compliance.models import PolicyPage
 from quietroom.core import generation
+from quietroom.core.models import ReaderCounting
 from quietroom.core.tests.factories import publish, sign_in_verified
 from quietroom.practice.models import PracticeSettings
 from quietroom.serving import pagecache
@@ -187,3 +188,18 @@ def test_the_checks_engine_reports_a_stale_policy(home):
 
     assert "review-due" in rules(stale)
     assert "review-due" not in rules(fresh)
+
+
+def test_the_privacy_notice_says_what_is_counted_and_follows_the_switch(client, home, settings):
+    settings.QUIETROOM_STATS_RETENTION_DAYS = 400
+    page = policy(home, "privacy", "Privacy notice")
+
+    counted = " ".join(read(client, page).select_one("section.reader-counting").get_text().split())
+    switch = ReaderCounting.for_site(home.get_site())
+    switch.count_readers = False
+    switch.save()
+    silent = " ".join(read(client, page).select_one("section.reader-counting").get_text().split())
+
+    assert "counts how often each of its pages is viewed" in counted
+    assert "deleted after 400 days" in counted
+    assert "This site does not count its readers" in silent
