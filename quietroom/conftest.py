@@ -1,5 +1,7 @@
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import connections
 from pytest_django.plugin import blocking_manager_key
@@ -204,8 +206,20 @@ def pytest_runtest_teardown(item, nextitem):
             for connection in connections.all():
                 contents = getattr(connection, "_test_serialized_contents", None)
                 if contents:
-                    connection.creation.deserialize_db_from_string(contents)
+                    restore(connection, contents)
     return result
+
+
+def restore(connection, contents: str) -> None:
+    """Load back what the migrations made. The flush's post_migrate has made content types
+    and permissions again, numbered in the order of the app registry rather than of the
+    migrations; the copy's rows would then clash with them by name. They go first, and the
+    copy brings them back with the numbers every other row refers to."""
+    Permission.objects.using(connection.alias).all().delete()
+    ContentType.objects.using(connection.alias).all().delete()
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(contents)
+    ContentType.objects.clear_cache()
 
 
 def pytest_terminal_summary(terminalreporter):

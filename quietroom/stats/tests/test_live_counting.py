@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from quietroom.reliability.tests.editor_session import admin_session, cookie_header, make_editor
 from quietroom.reliability.tests.live import ARTICLE, Server, call, quietroom
-from quietroom.reliability.tests.test_cache_live import admin_session, cookie_header, make_editor
 
 # A reader's address other than the server's own (any 127/8 address reaches the loopback), so
 # finding it anywhere can only mean it was recorded; and a user agent no page could contain.
