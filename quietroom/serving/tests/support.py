@@ -34,7 +34,9 @@ def reload() -> None:
     _application = None
 
 
-def environ_for(path, method="GET", host="localhost", scheme="http", **headers):
+def environ_for(
+    path, method="GET", host="localhost", scheme="http", remote_addr="127.0.0.1", **headers
+):
     path, _, query = path.partition("?")
     return {
         "REQUEST_METHOD": method,
@@ -43,7 +45,7 @@ def environ_for(path, method="GET", host="localhost", scheme="http", **headers):
         "SERVER_NAME": "localhost",
         "SERVER_PORT": "443" if scheme == "https" else "80",
         "HTTP_HOST": host,
-        "REMOTE_ADDR": "127.0.0.1",
+        "REMOTE_ADDR": remote_addr,
         "wsgi.url_scheme": scheme,
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,
