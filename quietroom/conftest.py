@@ -1,15 +1,12 @@
-import json
-
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import connections
 from pytest_django.plugin import blocking_manager_key
 
 from quietroom.core import memo
 from quietroom.core.backends import backend
+from quietroom.core.tests.database import restore
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.core.tests.ports import free_port
 from quietroom.core.tests.redis_server import running_redis
@@ -210,22 +207,6 @@ def pytest_runtest_teardown(item, nextitem):
                 if contents:
                     restore(connection, contents)
     return result
-
-
-def restore(connection, contents: str) -> None:
-    """Load back what the migrations made. The flush's post_migrate has made content types
-    and permissions again, numbered in the order of the app registry rather than of the
-    migrations, so the copy's rows would clash with them by name: they go, and the copy's
-    content types and permissions are loaded first, before any row whose saving looks a
-    content type up (and would make one anew if it found none)."""
-    Permission.objects.using(connection.alias).all().delete()
-    ContentType.objects.using(connection.alias).all().delete()
-    ContentType.objects.clear_cache()
-    rows = json.loads(contents)
-    first = [r for r in rows if r["model"] in ("contenttypes.contenttype", "auth.permission")]
-    rest = [r for r in rows if r["model"] not in ("contenttypes.contenttype", "auth.permission")]
-    connection.creation.deserialize_db_from_string(json.dumps(first + rest))
-    ContentType.objects.clear_cache()
 
 
 def pytest_terminal_summary(terminalreporter):

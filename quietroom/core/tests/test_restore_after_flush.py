@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page, Site
 
-from quietroom.conftest import restore
+from quietroom.core.tests.database import restore
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
