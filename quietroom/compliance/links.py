@@ -1,10 +1,10 @@
 """The practice's policy pages, linked from every page's footer, remembered per site."""
 
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import PageViewRestriction
 
 from quietroom.compliance.models import PolicyPage
 from quietroom.core import memo, sites
+from quietroom.core.restrictions import is_restricted
 
 ORDER = [kind for kind, _ in PolicyPage.Kind.choices]
 
@@ -15,12 +15,11 @@ def policy_links(site_id: int) -> tuple[tuple[str, str], ...]:
     record = sites.site_table().get(site_id)
     if record is None:
         return ()
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     pages = PolicyPage.objects.live().filter(path__startswith=record.root_path)
     found = [
         page
         for page in pages.only("title", "kind", "url_path", "path")
-        if not any(page.path.startswith(path) for path in restricted)
+        if not is_restricted(page.path)
     ]
     found.sort(key=lambda page: ORDER.index(page.kind))
     prefix = len(record.root_url_path) - 1
