@@ -61,10 +61,7 @@ def send_article_to(mailing_id: int, subscriber_id: int, attempt: int = 1):
         (mailing_id, subscriber_id),
         attempt,
     )
-    if outcome == "sent":
-        Mailing.objects.filter(pk=mailing_id).update(sent=F("sent") + 1)
-    elif outcome == "failed":
-        Mailing.objects.filter(pk=mailing_id).update(failed=F("failed") + 1)
+    _count(Mailing, mailing_id, outcome)
     return outcome
 
 
@@ -84,10 +81,7 @@ def send_digest_to(digest_id: int, subscriber_id: int, attempt: int = 1):
         (digest_id, subscriber_id),
         attempt,
     )
-    if outcome == "sent":
-        MonthlyDigest.objects.filter(pk=digest_id).update(sent=F("sent") + 1)
-    elif outcome == "failed":
-        MonthlyDigest.objects.filter(pk=digest_id).update(failed=F("failed") + 1)
+    _count(MonthlyDigest, digest_id, outcome)
     return outcome
 
 
@@ -111,3 +105,9 @@ def _send(build, again, arguments: tuple, attempt: int) -> str:
         again.using(run_after=later).enqueue(*arguments, attempt + 1)
         return "retrying"
     return "sent"
+
+
+def _count(model, pk: int, outcome: str) -> None:
+    """Add a delivered or a final failure to a mailing's or a digest's counts."""
+    if outcome in ("sent", "failed"):
+        model.objects.filter(pk=pk).update(**{outcome: F(outcome) + 1})
