@@ -50,6 +50,22 @@ def clinician_person(clinician, practice, root_url: str, page_url: str) -> dict:
         data["knowsLanguage"] = clinician.language_list()
     if clinician.approach_list():
         data["knowsAbout"] = clinician.approach_list()
+    places = [{"@type": "AdministrativeArea", "name": p} for p in clinician.jurisdiction_list()]
+    if clinician.licence or places:
+        # The licence is a credential; where it holds is its validIn.
+        credential = {"@type": "EducationalOccupationalCredential", "credentialCategory": "license"}
+        if clinician.licence:
+            credential["name"] = clinician.licence
+        if places:
+            credential["validIn"] = places
+        data["hasCredential"] = credential
+    if places:
+        # A Person has no areaServed of its own: the sessions they offer do.
+        data["makesOffer"] = {
+            "@type": "Offer",
+            "itemOffered": {"@type": "Service", "name": "Psychotherapy"},
+            "areaServed": places,
+        }
     return data
 
 

@@ -1,6 +1,7 @@
 """Clinicians: the people who see clients and write the articles."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,11 +10,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from quietroom.blog.models import ArticlePage
+from quietroom.practice.clinician_filter import choose
 from quietroom.practice.models.contact import ContactPage
 
 
 def split_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def practice_contact_page(page):
+    """The contact page of `page`'s practice (the tree under the same home)."""
+    home_path = page.path[: 2 * page.steplen]
+    return ContactPage.objects.live().public().filter(path__startswith=home_path).first()
 
 
 class ClinicianIndexPage(Page):
@@ -35,6 +43,21 @@ class ClinicianIndexPage(Page):
             .order_by("title")
         )
 
+    def contact_page(self):
+        return practice_contact_page(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["choice"] = choose(list(self.clinicians()), request.GET)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and not response.context_data["choice"].valid:
+            # A choice the form does not offer: the page says which, and lists everyone.
+            response.status_code = 400
+        return response
+
 
 class ClinicianPage(Page):
     """A clinician's profile; the page title is the clinician's name."""
@@ -45,6 +68,14 @@ class ClinicianPage(Page):
     )
     licence = models.CharField(
         max_length=200, blank=True, help_text="Licence type, number and where it is held."
+    )
+    licensed_in = models.CharField(
+        "licensed in",
+        max_length=300,
+        blank=True,
+        help_text="The states, provinces or countries this clinician is licensed to practise "
+        "in, comma-separated, e.g. Illinois, Wisconsin. Readers can see them by video only "
+        "while they are located in one of these.",
     )
     photo = models.ForeignKey(
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -70,6 +101,14 @@ class ClinicianPage(Page):
     in_person = models.BooleanField("sees clients in person", default=True)
     telehealth = models.BooleanField("offers telehealth", default=True)
     accepting_new_clients = models.BooleanField(default=True)
+    booking_url = models.URLField(
+        "booking link",
+        blank=True,
+        validators=[URLValidator(schemes=["https", "http"])],
+        help_text="Their own page on the practice’s booking service. Leave empty to use the "
+        "practice’s booking link (Settings → Practice settings). Hidden while they are not "
+        "accepting new clients.",
+    )
     fees = models.TextField("fees", max_length=500, blank=True)
     insurance = models.TextField("insurance notes", max_length=500, blank=True)
     bio = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
@@ -81,6 +120,7 @@ class ClinicianPage(Page):
                 FieldPanel("pronouns"),
                 FieldPanel("credentials"),
                 FieldPanel("licence"),
+                FieldPanel("licensed_in"),
                 FieldPanel("summary"),
             ],
             heading="About",
@@ -93,6 +133,7 @@ class ClinicianPage(Page):
                 FieldPanel("languages"),
                 FieldRowPanel([FieldPanel("in_person"), FieldPanel("telehealth")]),
                 FieldPanel("accepting_new_clients"),
+                FieldPanel("booking_url"),
                 FieldPanel("fees"),
                 FieldPanel("insurance"),
             ],
@@ -128,9 +169,7 @@ class ClinicianPage(Page):
         return words[0] if words else self.title
 
     def contact_page(self):
-        """The contact page of this clinician's practice (the tree under the same home)."""
-        home_path = self.path[: 2 * self.steplen]
-        return ContactPage.objects.live().public().filter(path__startswith=home_path).first()
+        return practice_contact_page(self)
 
     def initials(self) -> str:
         """Up to two initials of the name (titles such as “Dr.” left out), for a card
@@ -143,6 +182,9 @@ class ClinicianPage(Page):
 
     def language_list(self) -> list[str]:
         return split_list(self.languages)
+
+    def jurisdiction_list(self) -> list[str]:
+        return split_list(self.licensed_in)
 
     def session_formats(self) -> list[str]:
         return [

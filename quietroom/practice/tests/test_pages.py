@@ -40,7 +40,7 @@ def test_a_clinician_page_shows_what_a_client_needs_to_choose(client, demo_site)
     assert facts["Languages"] == "English, Spanish"
     assert "Couples and family therapy" in facts["Specialties"]
     assert "narrative therapy" in facts["Approaches"]
-    assert facts["Licence"] == "Licensed marriage and family therapist, Illinois"
+    assert facts["Licence"] == "Licensed marriage and family therapist in Illinois and Indiana"
     assert "$150" in facts["Fees"]
     assert "regional plan" in facts["Insurance"]
     written = {a.text for a in soup.select("#articles-heading ~ ul a")}

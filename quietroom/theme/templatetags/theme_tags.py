@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from quietroom.blog.structured_data import blog_posting
 from quietroom.core import generation, memo, sites
 from quietroom.core.sites import site_table
+from quietroom.practice.booking import booking_for
 from quietroom.practice.models import ContactPage
 from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
 from quietroom.security.policy import allow_inline_style
@@ -62,6 +63,12 @@ def clinician_json_ld(context, clinician):
     return json_ld(
         clinician_person(clinician, practice, root, clinician.get_url(context["request"]))
     )
+
+
+@register.simple_tag(takes_context=True)
+def clinician_booking(context, clinician):
+    """`{% clinician_booking page as booking %}`: the link and the site it is on, or None."""
+    return booking_for(clinician, context.get("practice"))
 
 
 @register.simple_tag
