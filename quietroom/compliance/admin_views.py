@@ -14,6 +14,13 @@ def _editable(pages, user):
     return [item for item in pages if item.page.permissions_for_user(user).can_edit()]
 
 
+def _manages(site, user) -> bool:
+    """Whether `user` may change `site`'s practice settings, where its crisis services are."""
+    if not user.has_perm("practice.change_practicesettings"):
+        return False
+    return user.is_superuser or site.root_page.permissions_for_user(user).can_edit()
+
+
 @never_cache
 def report(request):
     sites = []
@@ -24,8 +31,9 @@ def report(request):
             for page in reviews.never_reviewed(site)
             if page.permissions_for_user(request.user).can_edit()
         ]
-        if due or never or request.user.is_superuser:
-            sites.append((site, due, never))
+        crisis = reviews.crisis_services_due(site) if _manages(site, request.user) else []
+        if due or never or crisis or request.user.is_superuser:
+            sites.append((site, due, never, crisis))
     return TemplateResponse(
         request,
         "compliance/admin/reviews.html",

@@ -14,6 +14,7 @@ from quietroom.blog.models import ArticlePage
 from quietroom.checks.models import ChecksSettings
 from quietroom.checks.rules.review import months_between
 from quietroom.compliance.models import PolicyPage
+from quietroom.practice.models import PracticeSettings
 
 REVIEWED_MODELS = (ArticlePage, PolicyPage)
 
@@ -47,6 +48,31 @@ def never_reviewed(site: Site):
         .filter(last_reviewed__isnull=True)
         .order_by("title", "pk")
     )
+
+
+@dataclass(frozen=True)
+class CrisisCheck:
+    name: str
+    source: str
+    verified_on: datetime.date | None
+    months: int | None
+
+
+def crisis_services_due(site: Site, today: datetime.date | None = None) -> list[CrisisCheck]:
+    """The site's crisis services nobody has checked, or checked longer ago than the review
+    interval: every page shows them, so a number that has changed fails a reader in crisis."""
+    today = today or datetime.date.today()
+    interval = ChecksSettings.for_site(site).review_months
+    row = PracticeSettings.objects.filter(site=site).first()
+    found = []
+    for block in row.crisis_services if row else ():
+        checked = block.value.get("verified_on")
+        months = months_between(checked, today) if checked else None
+        if checked is None or months >= interval:
+            found.append(
+                CrisisCheck(block.value["name"], block.value.get("source") or "", checked, months)
+            )
+    return found
 
 
 class NotReviewable(Exception):

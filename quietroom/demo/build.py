@@ -22,6 +22,7 @@ from quietroom.importers.report import ImportReport
 from quietroom.inbox import access
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.inbox.store import notify, store_request
+from quietroom.practice import crisis_defaults
 from quietroom.practice.models import (
     ClinicianIndexPage,
     ClinicianPage,
@@ -124,7 +125,9 @@ def ensure_settings(home: HomePage, data: dict) -> None:
     if practice.name == PracticeSettings._meta.get_field("name").default:
         for name, value in data["practice"].items():
             setattr(practice, name, value)
-        practice.crisis_services = [("service", service) for service in data["crisis_services"]]
+        defaults = crisis_defaults.defaults_for(practice.country)
+        practice.crisis_line = defaults.crisis_line
+        practice.crisis_services = crisis_defaults.stream_data(defaults)
         practice.save()
 
 

@@ -13,6 +13,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
+from quietroom.practice.settings_form import PracticeSettingsForm
+
 DEFAULT_CRISIS_LINE = (
     "If you are in danger or thinking about ending your life, call your local emergency "
     "number now, or reach a crisis line below. This site cannot respond to emergencies."
@@ -92,6 +94,16 @@ class CrisisServiceBlock(blocks.StructBlock):
     phone = blocks.CharBlock(required=False, max_length=40, help_text="Number to call.")
     text = blocks.CharBlock(required=False, max_length=40, help_text="Number to text.")
     url = blocks.URLBlock(required=False)
+    # For the editor, never shown to readers: where to check the entry, and when someone did.
+    source = blocks.URLBlock(
+        required=False, help_text="Where the service publishes these details, to check them."
+    )
+    verified_on = blocks.DateBlock(
+        required=False,
+        label="Checked on",
+        help_text="When someone last called the number or checked it at the source. Empty: "
+        "nobody has yet; Reports → Due for review lists it until someone does.",
+    )
 
     class Meta:
         icon = "warning"
@@ -107,7 +119,12 @@ class PracticeSettings(BaseSiteSetting):
     locality = models.CharField("town or city", max_length=100, blank=True)
     region = models.CharField("state or region", max_length=100, blank=True)
     postal_code = models.CharField(max_length=20, blank=True)
-    country = models.CharField(max_length=2, blank=True, help_text="Two-letter code, e.g. US.")
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="Two-letter code, e.g. US, CA or GB. Quietroom fills in the crisis services "
+        "of the countries it has a list for.",
+    )
     hours = models.TextField(
         "opening hours", max_length=300, blank=True, help_text="One line per day or range."
     )
@@ -129,7 +146,8 @@ class PracticeSettings(BaseSiteSetting):
         [("service", CrisisServiceBlock())],
         blank=True,
         default=DEFAULT_CRISIS_SERVICES,
-        help_text="Edit these for the country your readers live in.",
+        help_text="Filled in for the practice’s country while you have not changed them; "
+        "edit them for where your readers live.",
     )
     quick_exit = models.BooleanField(
         "show a “Leave this site quickly” link",
@@ -162,6 +180,7 @@ class PracticeSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("booking_url"), FieldPanel("social_links")], heading="Links"),
         MultiFieldPanel(
             [
+                FieldPanel("fill_crisis_services"),
                 FieldPanel("crisis_line"),
                 FieldPanel("crisis_services"),
                 FieldPanel("quick_exit"),
@@ -170,6 +189,8 @@ class PracticeSettings(BaseSiteSetting):
             heading="Crisis resources and safety",
         ),
     ]
+
+    base_form_class = PracticeSettingsForm
 
     class Meta:
         verbose_name = "practice settings"
