@@ -36,6 +36,7 @@ from wagtail.models import (
 from quietroom.blog.models import BlogIndexPage
 from quietroom.inbox import access
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, InboxGroupSite
+from quietroom.practice import crisis_defaults
 from quietroom.practice.models import ClinicianIndexPage, ContactPage, HomePage, PracticeSettings
 from quietroom.theme.branding import BrandChange, BrandError, change_brand
 
@@ -89,11 +90,22 @@ def add_practice(
     owner_email: str | None = None,
     port: int = 443,
     brand: BrandChange | None = None,
+    country: str = "",
 ):
     """Create a practice at `hostname`, with `brand` (logo, colours, style) when given;
     returns Added. Raises PracticeError (nothing made) for a bad or taken hostname, an empty
-    name, a bad owner address or a brand the admin would refuse."""
+    name, a bad owner address, a country Quietroom has no crisis services for or a brand the
+    admin would refuse. `country` fills in its crisis notice and services."""
     hostname = validate_hostname(hostname)
+    crisis = None
+    if country:
+        crisis = crisis_defaults.defaults_for(country)
+        if crisis is None:
+            listed = ", ".join(d.code for d in crisis_defaults.countries())
+            raise PracticeError(
+                f"Quietroom has no crisis services for “{country}”; it has them for {listed}. "
+                "Leave out --country and write the practice's in its settings."
+            )
     if not name.strip():
         raise PracticeError("Give the practice a name (--name).")
     if Site.objects.filter(hostname=hostname).exists():
@@ -117,7 +129,13 @@ def add_practice(
     ):
         home.add_child(instance=page)
         page.save_revision().publish()
-    PracticeSettings.objects.filter(site=site).update(name=name.strip(), email=owner_email or "")
+    practice = PracticeSettings.for_site(site)
+    practice.name, practice.email = name.strip(), owner_email or ""
+    if crisis is not None:
+        practice.country = crisis.code
+        practice.crisis_line = crisis.crisis_line
+        practice.crisis_services = crisis_defaults.stream_data(crisis)
+    practice.save()
     collection = Collection.get_first_root_node().add_child(name=f"{name.strip()} ({hostname})")
     owners = practice_group(f"{hostname}: owners", site, home, collection, OWNER_RIGHTS)
     for app_label, codename in OWNER_SITE_RIGHTS:

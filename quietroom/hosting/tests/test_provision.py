@@ -213,3 +213,28 @@ def test_a_refused_brand_adds_no_practice(db, tmp_path, flags, message):
 
     assert refused.value.returncode == 2
     assert (Site.objects.count(), Page.objects.count(), CustomImage.objects.count()) == counts
+
+
+def test_a_practice_added_with_its_country_starts_from_that_countrys_crisis_services(db):
+    added = add_practice("rowan.example", "Rowan Therapy", country="nz")
+    call_command("add_practice", "aspen.example", "--name", "Aspen", "--country", "UK")
+
+    rowan = PracticeSettings.objects.get(site=added.site)
+    assert rowan.country == "NZ"
+    assert "call 111" in rowan.crisis_line
+    assert [b.value["name"] for b in rowan.crisis_services][1] == "Need to talk? 1737"
+    aspen = PracticeSettings.objects.get(site__hostname="aspen.example")
+    assert aspen.country == "GB"
+    assert "Samaritans" in [b.value["name"] for b in aspen.crisis_services]
+
+
+def test_a_country_without_crisis_services_is_refused_before_anything_is_made(db):
+    counts = (Site.objects.count(), Page.objects.count(), Group.objects.count())
+
+    with pytest.raises(CommandError) as refused:
+        call_command("add_practice", "elm.example", "--name", "Elm", "--country", "BR")
+
+    assert refused.value.returncode == 2
+    assert "no crisis services for “BR”" in str(refused.value)
+    assert "US" in str(refused.value)
+    assert (Site.objects.count(), Page.objects.count(), Group.objects.count()) == counts

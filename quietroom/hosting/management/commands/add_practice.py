@@ -16,6 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--name", required=True, help="The practice's name")
         parser.add_argument("--owner-email", help="Creates the owner's account")
         parser.add_argument("--port", type=int, default=443, help="Default 443 (HTTPS)")
+        parser.add_argument(
+            "--country",
+            default="",
+            metavar="CODE",
+            help="Two-letter code (US, CA, GB, ...): fills in its crisis notice and services",
+        )
         brand = parser.add_argument_group("brand (as `quietroom brand` sets it)")
         brand.add_argument("--logo", type=Path, metavar="FILE", help="A PNG, JPEG or WebP.")
         brand.add_argument("--logo-alt", metavar="TEXT", help="Required with a logo.")
@@ -23,7 +29,7 @@ class Command(BaseCommand):
         brand.add_argument("--second-colour", metavar="HEX", help="Tints quiet surfaces.")
         brand.add_argument("--style", choices=list(STYLES))
 
-    def handle(self, *args, hostname, name, owner_email, port, **options):
+    def handle(self, *args, hostname, name, owner_email, port, country, **options):
         brand = BrandChange(
             logo=options["logo"],
             logo_alt=options["logo_alt"],
@@ -33,7 +39,7 @@ class Command(BaseCommand):
         )
         try:
             added = provision.add_practice(
-                hostname, name, owner_email=owner_email, port=port, brand=brand
+                hostname, name, owner_email=owner_email, port=port, brand=brand, country=country
             )
         except provision.PracticeError as error:
             raise CommandError(str(error), returncode=2) from error
