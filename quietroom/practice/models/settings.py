@@ -93,7 +93,7 @@ class CrisisServiceBlock(blocks.StructBlock):
     description = blocks.CharBlock(required=False, max_length=250)
     phone = blocks.CharBlock(required=False, max_length=40, help_text="Number to call.")
     text = blocks.CharBlock(required=False, max_length=40, help_text="Number to text.")
-    url = blocks.URLBlock(required=False)
+    url = blocks.URLBlock(required=False, label="Website")
     # For the editor, never shown to readers: where to check the entry, and when someone did.
     source = blocks.URLBlock(
         required=False, help_text="Where the service publishes these details, to check them."
