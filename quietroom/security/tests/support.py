@@ -97,11 +97,18 @@ def our_search_form(form) -> bool:
 
 
 def our_own_form(form) -> bool:
-    """A form the theme itself puts on reader pages: the header's search box, or the sign-up
-    for new articles at the foot of an article (a POST to this site's /subscribe/)."""
+    """A form the theme itself puts on reader pages: the header's search box, the sign-up
+    for new articles at the foot of an article (a POST to this site's /subscribe/), or the
+    clinicians index's filter (a GET to the page itself with its three fields alone)."""
     subscribe = (form.get("class"), form.get("action"), form.get("method")) == (
         ["subscribe-form"],
         "/subscribe/",
         "post",
     )
-    return our_search_form(form) or subscribe
+    fields = {tag.get("name") for tag in form.find_all(("input", "select", "textarea"))}
+    clinician_filter = (form.get("class"), form.get("action"), form.get("method")) == (
+        ["clinician-filter"],
+        "",
+        "get",
+    ) and fields <= {"where", "telehealth", "accepting"}
+    return our_search_form(form) or subscribe or clinician_filter
