@@ -30,6 +30,7 @@ from bench.counting_cost import row as counting_row
 from bench.measure import (
     QUIETROOM,
     browser_requests,
+    first_view,
     free_port,
     nginx,
     quietroom,
@@ -214,6 +215,11 @@ def main() -> None:
         "--styles-only", action="store_true", help="only the article's bytes and requests per style"
     )
     parser.add_argument(
+        "--first-view-only",
+        action="store_true",
+        help="only what a 390 px phone at 2x downloads to show the article",
+    )
+    parser.add_argument(
         "--counting-only", action="store_true", help="only the article with counting on and off"
     )
     options = parser.parse_args()
@@ -231,6 +237,9 @@ def main() -> None:
     base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
     serve = [str(QUIETROOM), "serve", "--port", str(port), "--workers", str(options.workers)]
     with running(serve, env, base + "/"):
+        if options.first_view_only:
+            print(table([REPORT_HEAD, *first_view_rows(first_view(base + ARTICLE))]))
+            return
         if options.counting_only:
             print(
                 table(
@@ -243,7 +252,7 @@ def main() -> None:
         if options.styles_only:
             return
         weight = page_weight(base)
-        requests = browser_requests(base + ARTICLE)
+        requests = first_view(base + ARTICLE)
         ours = load(base, options.seconds)
         counted = counting_cost(base, ARTICLE, env, options.seconds)
     exported = export_site(env, work / "site", static_base)
@@ -312,6 +321,33 @@ def style_rows(styles: dict) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def short(url: str) -> str:
+    """A request's file name without its unguessable prefix: "page" for the page itself,
+    "tree-dusk.webp" for ".../g_ud8IpjGuSPZG_PFAHAGQ-tree-dusk.webp"."""
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    if not name:
+        return "page"
+    prefix, _, rest = name.partition("-")
+    return rest if len(prefix) >= 16 and rest else name
+
+
+def first_view_rows(requests: list[tuple[str, int]]) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            "article requests (phone, first view)",
+            str(len(requests)),
+            "",
+            ", ".join(sorted({short(url) for url, _ in requests}))[:60],
+        ),
+        (
+            "article first-view bytes (390 px, 2x)",
+            f"{sum(size for _, size in requests):,}",
+            "",
+            ", ".join(f"{short(url)} {size:,}" for url, size in requests)[:90],
+        ),
+    ]
+
+
 def report(weight, requests, ours, reference, exported, rendered, imported, published) -> str:
     rows = [REPORT_HEAD]
     rows.append(("article HTML bytes (raw)", f"{weight['raw']:,}", "", ""))
@@ -323,14 +359,7 @@ def report(weight, requests, ours, reference, exported, rendered, imported, publ
             "reference: gzip -9 / brotli q11 of the same HTML",
         )
     )
-    rows.append(
-        (
-            "article requests (phone, first view)",
-            str(len(requests)),
-            "",
-            ", ".join(sorted({url.rsplit("/", 1)[-1] or "page" for url in requests}))[:60],
-        )
-    )
+    rows.extend(first_view_rows(requests))
     for path, name in ((ARTICLE, "article"), (INDEX, "blog index")):
         mine, theirs = ours[path], reference[path]
         rows.append(

@@ -132,17 +132,32 @@ def wrk(url: str, connections: int = 64, seconds: int = 10, headers=()) -> dict:
     }
 
 
-def browser_requests(url: str) -> list[str]:
-    """Every request Chromium makes to show `url` on a phone-sized screen."""
+# The phone the issue names: 390 CSS pixels wide at twice the density (an iPhone 12 to 14).
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2}
+
+
+def first_view(url: str) -> list[tuple[str, int]]:
+    """Every request Chromium makes to show `url` on a phone, with the bytes each brought
+    over the wire (headers and the encoded body), in the order they finished."""
     from playwright.sync_api import sync_playwright
 
     from quietroom.core.chromium import CHROMIUM, CHROMIUM_ARGS
 
     seen = []
+
+    def finished(request):
+        sizes = request.sizes()
+        seen.append((request.url, sizes["responseHeadersSize"] + sizes["responseBodySize"]))
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 412, "height": 915}, device_scale_factor=2)
-        page.on("request", lambda request: seen.append(request.url))
+        page = browser.new_page(**PHONE)
+        page.on("requestfinished", finished)
         page.goto(url, wait_until="networkidle")
         browser.close()
     return seen
+
+
+def browser_requests(url: str) -> list[str]:
+    """Every request Chromium makes to show `url` on a phone-sized screen."""
+    return [seen for seen, _ in first_view(url)]
