@@ -130,7 +130,8 @@ def test_the_header_shows_the_logo_with_its_alt_width_and_height(client, owner, 
     for url in (one[0], two[0]):
         data = client.get(url).getvalue()
         # Lossless WebP (a VP8L chunk): half a PNG's bytes, the edges kept exactly.
-        assert data[:4] == b"RIFF" and data[8:16] == b"WEBPVP8L", url
+        assert data[:4] == b"RIFF", url
+        assert data[8:16] == b"WEBPVP8L", url
     assert soup.select_one("link[rel=icon]")["href"].startswith("data:image/png;base64,")
     touch = soup.select_one("link[rel=apple-touch-icon]")["href"]
     assert touch.startswith("/media/images/")
