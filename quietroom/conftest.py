@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
@@ -10,6 +12,7 @@ from quietroom.core.tests.database import restore
 from quietroom.core.tests.factories import make_blog, make_contact_page, make_home
 from quietroom.core.tests.ports import free_port
 from quietroom.core.tests.redis_server import running_redis
+from quietroom.core.tests.s3_server import KEYS, REGION, running_s3
 from quietroom.demo.build import build_demo_site
 from quietroom.reliability.tests.sites import (  # noqa: F401 - fixtures for every live test
     live_data_dir,
@@ -74,6 +77,33 @@ def redis_url(tmp_path_factory):
     """One real redis-server (Debian's) for the whole run, started on first use."""
     with running_redis(tmp_path_factory.mktemp("redis")) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """One real S3-compatible server (moto's server mode) for the whole run, on first use."""
+    with running_s3() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def bucket(settings, s3_endpoint, tmp_path):
+    """Media in a new, empty bucket of the test's own, as QUIETROOM_S3_BUCKET sets it up;
+    yields the bucket's name. MEDIA_ROOT points at an empty folder nothing should fill."""
+    from quietroom.core.tests.s3_server import client
+    from quietroom.settings.base import bucket_storage
+
+    name = f"quietroom-{uuid.uuid4().hex[:12]}"
+    client(s3_endpoint).create_bucket(Bucket=name)
+    settings.QUIETROOM_S3_BUCKET = name
+    settings.MEDIA_ROOT = tmp_path / "media-unused"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": bucket_storage(
+            name, s3_endpoint, REGION, (KEYS["AWS_ACCESS_KEY_ID"], KEYS["AWS_SECRET_ACCESS_KEY"])
+        ),
+    }
+    return name
 
 
 @pytest.fixture(params=["disk", "redis"])
@@ -149,6 +179,7 @@ SERIAL = (
     "quietroom/reliability/tests/test_postgres_restart.py",
     "quietroom/reliability/tests/test_restart.py",
     "quietroom/reliability/tests/test_sqlite_lock.py",
+    "quietroom/reliability/tests/test_stateless_live.py",
     "quietroom/reliability/tests/test_worker.py",
     "quietroom/security/tests/test_live_",
     "quietroom/security/tests/test_password_reset.py",

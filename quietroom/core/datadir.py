@@ -95,7 +95,10 @@ def read_secret(path: Path) -> str:
 
 def make_ready(settings) -> None:
     """Create what a command or server writes into: the data dir's folders (owner-only), the
-    generated secret key when none was given, and the SQLite database file (0600)."""
+    generated secret key when none was given, and the SQLite database file (0600). A stateless
+    host makes nothing: its settings refused to load without everything from outside."""
+    if getattr(settings, "QUIETROOM_STATELESS", False):
+        return
     data = prepare(Path(settings.DATA_DIR))
     # Django's settings object refuses to hand out an empty key; the loaded values may.
     if not getattr(getattr(settings, "_wrapped", settings), "SECRET_KEY", ""):

@@ -9,8 +9,35 @@ from django.db import models
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
+from wagtail.models import Collection
 
 from quietroom.core import generation, memo
+
+# Django's FileField keeps names to 100 characters; Wagtail stops its own at 95.
+NAME_LIMIT = 95
+
+
+def practice_folder(collection_id) -> str:
+    """`<pk>` of the practice's own collection (the top one above `collection_id`), the folder
+    its files are kept in, so one practice's objects in a shared bucket are listed, copied
+    and removed by one prefix; "" for the root collection (a single practice's uploads)."""
+    if collection_id is None:
+        return ""
+    path = Collection.objects.filter(pk=collection_id).values_list("path", flat=True).first()
+    if not path or len(path) <= Collection.steplen:
+        return ""
+    top = Collection.objects.filter(path=path[: 2 * Collection.steplen]).values_list("pk")
+    return str(top.first()[0])
+
+
+def _within_limit(folder: str, name: str) -> str:
+    """`folder/name`, the name shortened before its extension to fit NAME_LIMIT."""
+    while len(os.path.join(folder, name)) >= NAME_LIMIT and "." in name[1:]:
+        stem, dot, extension = name.rpartition(".")
+        if not stem:
+            break
+        name = stem[:-1] + dot + extension
+    return os.path.join(folder, name)
 
 
 class CustomImage(AbstractImage):
@@ -28,6 +55,11 @@ class CustomImage(AbstractImage):
     )
 
     admin_form_fields = WagtailImage.admin_form_fields
+
+    def get_upload_to(self, filename):
+        """`original_images/<practice>/<name>`: Wagtail's folder, one folder per practice."""
+        folder, _, name = super().get_upload_to(filename).rpartition("/")
+        return _within_limit(os.path.join(folder, practice_folder(self.collection_id)), name)
 
     @property
     def default_alt_text(self) -> str:
@@ -122,10 +154,12 @@ class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
 
     def get_upload_to(self, filename):
-        """`images/<22 random characters>-<Wagtail's name>`: only those shown it know it."""
+        """`images/<practice>/<22 random characters>-<Wagtail's name>`: only those shown it
+        know it."""
         token = secrets.token_urlsafe(RENDITION_NAME_BYTES)
         name = self.file.field.storage.get_valid_name(filename)
-        return os.path.join("images", f"{token}-{name}")
+        folder = os.path.join("images", practice_folder(self.image.collection_id))
+        return os.path.join(folder, f"{token}-{name}")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -9,11 +9,14 @@ from importlib.metadata import version
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from quietroom.core import bucket
+from quietroom.core.bucket import is_bucket
 from quietroom.core.models import CustomImage
 from quietroom.export.archive import (
     DATA,
@@ -76,7 +79,9 @@ def backup(file: Path | str) -> BackupReport:
                 output=str(data), verbosity=0,
             )  # fmt: skip
             manifest = _manifest(types, data)
-        media = _media_files()
+        media = (
+            _bucket_files(Path(work) / "bucket") if is_bucket(default_storage) else _media_files()
+        )
         manifest["media"] = [
             {"path": p, "size": f.stat().st_size, "sha256": sha256(f)} for p, f in media
         ]
@@ -111,6 +116,16 @@ def _manifest(types: Path, data: Path) -> dict:
         "data": {TYPES: {"sha256": sha256(types)}, DATA: {"sha256": sha256(data)}},
         "note": "Keys in the data folder's secrets/ are not in this archive; back them up apart.",
     }
+
+
+def _bucket_files(scratch: Path) -> list[tuple[str, Path]]:
+    """Every object in the media bucket, fetched into `scratch` to be checksummed and added."""
+    found = []
+    for name in bucket.object_names(default_storage):
+        target = scratch / name
+        bucket.download(default_storage, name, target)
+        found.append((name, target))
+    return found
 
 
 def _media_files() -> list[tuple[str, Path]]:

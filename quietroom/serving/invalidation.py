@@ -104,6 +104,8 @@ def image_changed(sender, instance, created=False, update_fields=None, **kwargs)
     if created or (update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields)):
         return  # a new image is on no page yet
     bump(sites_using(instance))
+    if kwargs.get("signal") is post_save:
+        tasks.image_changed(instance.pk)
 
 
 def sites_using(instance) -> set[int]:

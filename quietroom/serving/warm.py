@@ -2,16 +2,18 @@
 
 Rendering a page for the first time writes: Wagtail stores each image rendition it makes in
 the database. Done here (after the demo is built, after an import, and by the worker after
-each publish) those writes happen while someone is there to see them fail, and not during a
-reader's request — perhaps on a disk that has since filled, where the reader would get a 503
-for an article. The pages read are kept in the page cache as well, so the first readers get
-them at cached speed.
+each publish or a change to an image on a page) those writes happen while someone is there
+to see them fail, and not during a reader's request — perhaps on a disk that has since
+filled, where the reader would get a 503 for an article. The pages read are kept in the
+page cache as well, so the first readers get them at cached speed.
 """
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
-from wagtail.models import Page, Site
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, ReferenceIndex, Site
 
 from quietroom.serving.middleware import WARMING
 
@@ -42,6 +44,31 @@ def warm_after_change(page: Page) -> tuple[Warmed, ...]:
         site.root_page, inclusive=True
     )
     return read_pages(site, above.live().public().order_by("-depth"))
+
+
+def warm_pages_showing(image) -> tuple[Warmed, ...]:
+    """Read the public pages that show `image` (by Wagtail's reference index), and the home
+    page of each site whose settings do (a logo is on every page), so the renditions a new
+    file or focal point needs are made by the worker, not on a reader's first view."""
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids, setting_sites = set(), set()
+    for reference in ReferenceIndex.get_references_to(image).select_related("base_content_type"):
+        if reference.base_content_type_id == page_type.pk:
+            page_ids.add(int(reference.object_id))
+            continue
+        model = reference.base_content_type.model_class()
+        if model is not None and issubclass(model, BaseSiteSetting):
+            setting_sites |= set(
+                model.objects.filter(pk=reference.object_id).values_list("site_id", flat=True)
+            )
+    answers = []
+    for site in Site.objects.select_related("root_page").order_by("pk"):
+        shown = Page.objects.filter(pk__in=page_ids).descendant_of(site.root_page, inclusive=True)
+        if site.pk in setting_sites:
+            shown = shown | Page.objects.filter(pk=site.root_page_id)
+        if page_ids or site.pk in setting_sites:
+            answers += read_pages(site, shown.live().public().order_by("path"))
+    return tuple(answers)
 
 
 def read_pages(site: Site, pages) -> tuple[Warmed, ...]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from quietroom.core import stateless
 from quietroom.core.datadir import data_dir, read_secret
 
 
@@ -238,13 +239,43 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("QUIETROOM_STATIC_ROOT") or DATA_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "quietroom.reliability.storage.WholeFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def bucket_storage(bucket: str, endpoint_url: str | None, region: str | None, keys=(None, None)):
+    """Media (uploads and renditions) in an S3-compatible bucket instead of MEDIA_ROOT
+    (core/bucket.py); `keys` (access key id, secret), or boto3's own search when None."""
+    return {
+        "BACKEND": "quietroom.core.bucket.BucketStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "access_key": keys[0] or None,
+            "secret_key": keys[1] or None,
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            # Never a name written twice, never an ACL (private), never the bucket's URL.
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+
+
+QUIETROOM_S3_BUCKET = os.environ.get("QUIETROOM_S3_BUCKET", "").strip()
+if QUIETROOM_S3_BUCKET:
+    STORAGES["default"] = bucket_storage(
+        QUIETROOM_S3_BUCKET,
+        os.environ.get("QUIETROOM_S3_ENDPOINT_URL"),
+        os.environ.get("QUIETROOM_S3_REGION"),
+        (os.environ.get("AWS_ACCESS_KEY_ID"), os.environ.get("AWS_SECRET_ACCESS_KEY")),
+    )
 # Serve static files straight from the apps, so the demo needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 # Media is served by Django only where no web server sits in front (the demo).
@@ -271,6 +302,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("QUIETROOM_FROM_EMAIL", "quietroom@localhost
 
 # The consultation inbox and the contact form.
 QUIETROOM_INBOX_CREATE_KEY = True  # production requires an existing key instead
+
+# A host that keeps nothing of its own (core/stateless.py): refused unless everything it would
+# keep in the data dir comes from the environment. Static files are collected when the host's
+# image is built (`quietroom collectstatic`, into QUIETROOM_STATIC_ROOT).
+QUIETROOM_STATELESS = env_flag("QUIETROOM_STATELESS")
+if QUIETROOM_STATELESS:
+    if lacking := stateless.missing(os.environ):
+        raise ImproperlyConfigured(stateless.refusal(lacking))
+    QUIETROOM_INBOX_CREATE_KEY = False
 QUIETROOM_INBOX_RETENTION_DAYS = int(os.environ.get("QUIETROOM_INBOX_RETENTION_DAYS", "180"))
 # Set by `export_static` while it renders: the contact page then shows no form.
 QUIETROOM_STATIC_EXPORT = False

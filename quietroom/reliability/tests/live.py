@@ -151,12 +151,14 @@ def process_group(pgid: int) -> set[int]:
 class Server:
     """`quietroom serve` in its own process group, so one signal reaches master and workers."""
 
-    def __init__(self, env: dict, workers: int = 2):
+    def __init__(self, env: dict, workers: int = 2, log_dir: Path | None = None):
         self.env = env
         self.workers = workers
         self.port = free_port()
         self.process: subprocess.Popen | None = None
-        self.log = Path(env["QUIETROOM_DATA_DIR"]) / f"serve-{self.port}.log"
+        # In the data dir unless the test watches that dir stay empty.
+        folder = log_dir or Path(env["QUIETROOM_DATA_DIR"])
+        self.log = folder / f"serve-{self.port}.log"
 
     @property
     def url(self) -> str:

@@ -5,6 +5,7 @@ uploads are never served. What is served is decided on the normalised path.
 """
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
@@ -61,6 +62,24 @@ def test_renditions_are_served_and_nothing_around_them(client, db):
     assert client.get("/media/").status_code == 404
     assert client.get("/media/images/.hidden.part").status_code == 404
     assert client.get("/media/images/%00.jpg").status_code == 404
+
+
+def test_a_practices_renditions_are_served_from_its_own_folder_and_nothing_deeper(client, db):
+    practice = Collection.get_first_root_node().add_child(name="Willow Street (willow.example)")
+    image = make_image()
+    image.collection = practice
+    image.save()
+    rendition = image.get_rendition("width-400")
+    name = rendition.file.name
+
+    assert name.startswith(f"images/{practice.pk}/")
+    assert client.get(rendition.url).status_code == 200
+    assert client.get(f"/media/images/{practice.pk}/").status_code == 404
+    deeper = f"images/{practice.pk}/deeper/{name.rsplit('/', 1)[1]}"
+    (settings.MEDIA_ROOT / deeper).parent.mkdir(parents=True)
+    (settings.MEDIA_ROOT / deeper).write_bytes(b"not a rendition")
+    assert client.get(f"/media/{deeper}").status_code == 404
+    assert client.get(f"/media/images/not-a-practice/{name.rsplit('/', 1)[1]}").status_code == 404
 
 
 def test_a_symlink_out_of_the_renditions_folder_is_not_followed(client, db, settings, tmp_path):

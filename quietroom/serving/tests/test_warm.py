@@ -8,9 +8,12 @@ was a 503.
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.rect import Rect
 from wagtail.models import Site
 
 from quietroom.core import generation
+from quietroom.core.models import CustomRendition
+from quietroom.core.tests.factories import make_article, make_image
 from quietroom.serving import pagecache
 from quietroom.serving.tests.support import shared_entries, stored_entry
 from quietroom.serving.warm import public_pages, warm_site
@@ -84,3 +87,24 @@ def test_after_an_unpublish_the_worker_reads_the_blog_without_the_article(
     listing = stored_entry(blog.url)
     assert listing is not None
     assert b"Cached article" not in listing.bodies["identity"]
+
+
+# After an image changes: its new renditions are made by the worker, before any reader.
+
+
+def test_a_changed_image_has_the_worker_make_its_renditions_before_a_reader_asks(
+    db, home, blog, django_capture_on_commit_callbacks, settings
+):
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+    image = make_image(width=1600, height=1000)
+    shown = make_article(blog, "With a picture", hero_image=image, hero_alt="A river")
+    before = set(CustomRendition.objects.values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        image.set_focal_point(Rect(100, 100, 400, 400))
+        image.save()
+
+    made = CustomRendition.objects.filter(image=image).exclude(pk__in=before)
+    assert made.exists(), "no rendition for the new focal point was made"
+    pagecache.clear()
+    generation.bump_every_site()
+    assert writes_while_reading(shown.url) == []

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from quietroom.jobs import process
 from quietroom.serving import collect, pagecache, server
@@ -19,7 +20,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, workers, port, host, no_worker, **options):
-        if digest := collect.stale():
+        if (digest := collect.stale()) and settings.QUIETROOM_STATELESS:
+            raise CommandError(
+                f"The static files in {settings.STATIC_ROOT} are missing or older than the code. "
+                "A stateless host writes nothing: run `quietroom collectstatic --noinput` when "
+                "its image is built (QUIETROOM_STATIC_ROOT says where), then start it."
+            )
+        if digest:
             self.stdout.write("Collecting and compressing static files (their sources changed)…")
             collect.collect(digest)
         # Pages cached by other code (before an upgrade) can never be read again; pages cached
