@@ -4,7 +4,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from wagtail.models import Site
 
-from quietroom.inbox import crypto
+from quietroom.inbox import keyring
 from quietroom.inbox.models import AccessLogEntry, ConsultationRequest, InboxGroupSite
 
 READ = "read_consultationrequest"
@@ -63,4 +63,4 @@ def log(user, request_id, action: str, detail: str = "") -> None:
 def read(consultation: ConsultationRequest, user, action=AccessLogEntry.Action.VIEWED) -> dict:
     """Decrypt a request for `user` and log the read; a key mismatch is logged and re-raised."""
     log(user, consultation.pk, action)
-    return crypto.decrypt(consultation.ciphertext)
+    return keyring.open_sealed(consultation.site_id, consultation.ciphertext)

@@ -98,8 +98,12 @@ def encrypt(data: dict, keys: list[bytes] | None = None) -> str:
 
 def decrypt(token: str, keys: list[bytes] | None = None) -> dict:
     """Decrypt a token written by `encrypt`; raise KeyMismatch if no key we hold fits."""
+    return decrypt_with(cipher(keys), token)
+
+
+def decrypt_with(opener: MultiFernet, token: str) -> dict:
     try:
-        plaintext = cipher(keys).decrypt(token.encode("ascii"))
+        plaintext = opener.decrypt(token.encode("ascii"))
     except InvalidToken as error:
         raise KeyMismatch(
             "This request was encrypted with a key this site does not hold."

@@ -102,3 +102,21 @@ class InboxGroupSite(models.Model):
 
     def __str__(self):
         return f"{self.group} reads the inbox of {self.site}"
+
+
+class SiteKeyRing(models.Model):
+    """A practice's own inbox keys, newest first, sealed with the deployment's inbox keys
+    (quietroom/inbox/keyring.py). Goes with its site: what the practice sealed can then no
+    longer be read."""
+
+    site = models.OneToOneField("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    sealed_keys = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    rotated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "practice's inbox key ring"
+        default_permissions = ()
+
+    def __str__(self):
+        return f"Inbox keys of {self.site}"

@@ -2,18 +2,19 @@
 
 from django.db import transaction
 
-from quietroom.inbox import crypto, tasks
+from quietroom.inbox import keyring, tasks
 from quietroom.inbox.models import ConsultationRequest
 
 
 def store_request(data: dict, site) -> ConsultationRequest:
-    """Encrypt `data` and save it as a new request for `site`; returns the saved request.
+    """Encrypt `data` with the practice's own key and save it as a new request for `site`;
+    returns the saved request.
 
     Raises ImproperlyConfigured when no inbox key is available: nothing is ever stored in
     plain text.
     """
-    ciphertext = crypto.encrypt(data)
     with transaction.atomic():
+        ciphertext = keyring.seal(site.pk, data)
         return ConsultationRequest.objects.create(site=site, ciphertext=ciphertext)
 
 

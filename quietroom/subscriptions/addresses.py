@@ -1,8 +1,9 @@
-"""A subscriber's address: normalised, sealed with the inbox keys, found by a keyed digest."""
+"""A subscriber's address: normalised, sealed with the practice's inbox keys (its key ring),
+found by a keyed digest."""
 
 from django.utils.crypto import salted_hmac
 
-from quietroom.inbox import crypto
+from quietroom.inbox import keyring
 
 _DIGEST_SALT = "quietroom.subscriptions.address"
 
@@ -21,9 +22,9 @@ def digest(site_id: int, address: str) -> str:
     ).hexdigest()
 
 
-def seal(address: str) -> str:
-    return crypto.encrypt({"email": normalise(address)})
+def seal(site_id: int, address: str) -> str:
+    return keyring.seal(site_id, {"email": normalise(address)})
 
 
-def unseal(token: str) -> str:
-    return crypto.decrypt(token)["email"]
+def unseal(site_id: int, token: str) -> str:
+    return keyring.open_sealed(site_id, token)["email"]

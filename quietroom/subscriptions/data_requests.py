@@ -30,7 +30,7 @@ class Held:
         return cls(
             hostname=subscriber.site.hostname,
             practice=subscriber.site.site_name or subscriber.site.hostname,
-            address=addresses.unseal(subscriber.address),
+            address=addresses.unseal(subscriber.site_id, subscriber.address),
             frequency=subscriber.get_frequency_display(),
             signed_up=subscriber.created_at,
             confirmation_sent=subscriber.confirmation_sent_at,

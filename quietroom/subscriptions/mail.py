@@ -26,7 +26,7 @@ def _message(subscriber, subject: str, template: str, context: dict, headers=Non
         subject,
         render_to_string(f"subscriptions/{template}.txt", context),
         None,
-        [addresses.unseal(subscriber.address)],
+        [addresses.unseal(subscriber.site_id, subscriber.address)],
         headers=headers or {},
     )
     message.attach_alternative(

@@ -38,7 +38,7 @@ def subscribe(
         subscriber, _ = Subscriber.objects.select_for_update().get_or_create(
             site=site,
             digest=addresses.digest(site.pk, address),
-            defaults={"address": addresses.seal(address), "frequency": frequency},
+            defaults={"address": addresses.seal(site.pk, address), "frequency": frequency},
         )
         if subscriber.confirmed_at:
             return None  # a change of frequency is made from the unsubscribe page

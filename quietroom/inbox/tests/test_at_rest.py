@@ -5,7 +5,7 @@ from django.db import connection
 
 from quietroom.core.tests.factories import make_contact_page, make_home, valid_request
 from quietroom.core.tests.raw import postgres_dump, sqlite_bytes
-from quietroom.inbox import crypto
+from quietroom.inbox import keyring
 from quietroom.inbox.models import ConsultationRequest
 
 CANARY = "QRCANARY7731"
@@ -32,5 +32,6 @@ def test_the_raw_database_holds_no_name_email_phone_or_message(client, inbox_key
     for secret in (CANARY, CANARY.lower(), "555 0199"):
         assert secret.encode() not in raw
     assert CANARY not in caplog.text
-    stored = crypto.decrypt(ConsultationRequest.objects.get().ciphertext)
+    item = ConsultationRequest.objects.get()
+    stored = keyring.open_sealed(item.site_id, item.ciphertext)
     assert CANARY in stored["message"]

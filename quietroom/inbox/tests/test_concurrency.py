@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from quietroom.core.tests.factories import make_contact_page, make_home, valid_request
-from quietroom.inbox import crypto
+from quietroom.inbox import keyring
 from quietroom.inbox.models import ConsultationRequest
 
 SENDERS = 50
@@ -52,6 +52,7 @@ def test_fifty_concurrent_submissions_are_all_stored_and_all_decrypt(
 
     assert codes == [302] * SENDERS
     messages = {
-        crypto.decrypt(item.ciphertext)["message"] for item in ConsultationRequest.objects.all()
+        keyring.open_sealed(item.site_id, item.ciphertext)["message"]
+        for item in ConsultationRequest.objects.all()
     }
     assert messages == {f"request number {n}" for n in range(SENDERS)}

@@ -6,7 +6,8 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
-from quietroom.inbox import crypto, rotation
+from quietroom.inbox import crypto, keyring, rotation
+from quietroom.inbox.models import SiteKeyRing
 from quietroom.inbox.store import store_request
 
 DATA = {"name": "Ana", "message": "Need help with grief", "consent": True}
@@ -66,14 +67,16 @@ def test_requests_written_under_the_old_key_still_read_after_rotation(inbox_keys
     new_key = crypto.load_keys()[0]
     assert new_key != old_key
     old.refresh_from_db()
-    assert crypto.decrypt(old.ciphertext) == DATA
-    assert crypto.decrypt(old.ciphertext, keys=[new_key]) == DATA
+    assert keyring.open_sealed(site.pk, old.ciphertext) == DATA
+    # The practice's ring is sealed with the new deployment key now.
+    ring = SiteKeyRing.objects.get(site=site)
+    assert keyring.unseal_ring(ring, [new_key]) == keyring.keys_for(site.pk)
 
 
 def test_after_dropping_old_keys_everything_still_reads_with_the_new_key(inbox_keys, home):
     site = home.get_site()
     first = store_request(DATA, site)
-    original_token = first.ciphertext
+    original_ring = SiteKeyRing.objects.get(site=site).sealed_keys
     old_key = crypto.load_keys()[0]
 
     rotation.rotate(drop_old=True)
@@ -81,9 +84,9 @@ def test_after_dropping_old_keys_everything_still_reads_with_the_new_key(inbox_k
     assert crypto.load_keys() != [old_key]
     assert len(crypto.load_keys()) == 1
     first.refresh_from_db()
-    assert crypto.decrypt(first.ciphertext) == DATA
+    assert keyring.open_sealed(site.pk, first.ciphertext) == DATA
     with pytest.raises(crypto.KeyMismatch):
-        crypto.decrypt(original_token)
+        crypto.decrypt_with(crypto.cipher(), original_ring)
 
 
 def test_rotation_rewrites_nothing_when_a_request_cannot_be_read(inbox_keys, home):

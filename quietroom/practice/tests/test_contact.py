@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 
 from quietroom.core.tests.factories import valid_request
-from quietroom.inbox import crypto
+from quietroom.inbox import keyring
 from quietroom.inbox.models import ConsultationRequest
 
 
@@ -44,7 +44,7 @@ def test_a_valid_request_is_stored_encrypted_and_thanks_the_person(client, form_
     assert "sessionid" not in response.cookies
     item = ConsultationRequest.objects.get()
     assert "Panic" not in item.ciphertext
-    data = crypto.decrypt(item.ciphertext)
+    data = keyring.open_sealed(item.site_id, item.ciphertext)
     assert data["message"] == "Panic on the train"
     assert data["name"] == "Robin Example"
     assert data["may_leave_message"] is False
@@ -81,7 +81,7 @@ def test_a_failing_mail_server_leaves_the_request_stored_and_flags_it(client, fo
     item = ConsultationRequest.objects.get()
     assert item.notification == "failed"
     assert item.notification_error == "ConnectionRefusedError"
-    assert crypto.decrypt(item.ciphertext)["name"] == "Robin Example"
+    assert keyring.open_sealed(item.site_id, item.ciphertext)["name"] == "Robin Example"
 
 
 def test_errors_are_announced_and_what_was_typed_is_kept(client, form_url):
@@ -186,7 +186,8 @@ def test_hostile_input_is_stored_as_text_or_refused_without_error(client, form_u
     assert response.status_code == expected
     assert ConsultationRequest.objects.count() == (1 if expected == 302 else 0)
     if expected == 302:
-        stored = crypto.decrypt(ConsultationRequest.objects.get().ciphertext)
+        item = ConsultationRequest.objects.get()
+        stored = keyring.open_sealed(item.site_id, item.ciphertext)
         for field, value in overrides.items():
             assert stored[field] == value
 

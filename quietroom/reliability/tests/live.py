@@ -321,13 +321,14 @@ def report() -> None:
     """Run inside `quietroom shell`: stored messages, unreadable rows, SQLite's integrity."""
     from django.db import connection
 
-    from quietroom.inbox import crypto
+    from quietroom.inbox import crypto, keyring
     from quietroom.inbox.models import ConsultationRequest
 
     messages, unreadable = [], 0
-    for token in ConsultationRequest.objects.values_list("ciphertext", flat=True).iterator():
+    rows = ConsultationRequest.objects.values_list("site_id", "ciphertext")
+    for site_id, token in rows.iterator():
         try:
-            messages.append(crypto.decrypt(token).get("message", ""))
+            messages.append(keyring.open_sealed(site_id, token).get("message", ""))
         except crypto.KeyMismatch:
             unreadable += 1
     integrity = None
