@@ -56,6 +56,11 @@ def restore(file: Path | str, force: bool = False) -> RestoreReport:
     scratch = None if in_bucket else media_root.parent
     with tempfile.TemporaryDirectory(prefix=".restore-", dir=scratch) as work:
         opened = unpack(file, Path(work))
+        if opened.manifest.get("practice"):
+            raise BackupError(
+                f"{file.name} is a backup of one practice ({opened.manifest['practice']}); "
+                f"restore it with --site {opened.manifest['practice']}."
+            )
         if not force and not site_is_empty():
             raise BackupError(
                 "This site already has pages or images. Restoring replaces all of it: "
