@@ -97,9 +97,10 @@ http {{
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def wrk(url: str, connections: int = 64, seconds: int = 10, headers=()) -> dict:
+def wrk(url: str, connections: int = 64, seconds: int = 10, headers=(), script=None) -> dict:
     """Requests/s, p50 and p99 (ms) and errors for `url` under wrk on loopback; `headers`
-    are further "Name: value" lines every request sends."""
+    are further "Name: value" lines every request sends; `script` a wrk Lua script that
+    chooses each request."""
     output = subprocess.run(
         [
             "wrk",
@@ -110,6 +111,7 @@ def wrk(url: str, connections: int = 64, seconds: int = 10, headers=()) -> dict:
             "-H",
             "Accept-Encoding: gzip",
             *(part for header in headers for part in ("-H", header)),
+            *(("-s", str(script)) if script else ()),
             url,
         ],
         capture_output=True,
