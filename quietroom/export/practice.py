@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -125,10 +126,10 @@ def practice_rows(site: Site) -> list:
         base_content_type=page_type, object_id__in=page_keys
     )
     requests = ConsultationRequest.objects.filter(site=site).order_by("pk")
-    settings_models = [model for model in _models() if issubclass(model, BaseSiteSetting)]
+    settings_models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
     # The base table first, then each subclass's own (a raw save writes only its own table).
     page_models = sorted(
-        (model for model in _models() if issubclass(model, Page)),
+        (model for model in apps.get_models() if issubclass(model, Page)),
         key=lambda model: len(model._meta.get_parent_list()),
     )
     return [
@@ -178,20 +179,11 @@ def practice_rows(site: Site) -> list:
     ]
 
 
-def _models():
-    from django.apps import apps
-
-    return apps.get_models()
-
-
-def media_names(site: Site) -> list[str]:
-    """The names of every file the practice's images, renditions and documents use."""
-    rows = practice_rows(site)
-    names = set()
-    for queryset in rows:
-        if queryset.model in (CustomImage, CustomRendition, get_document_model()):
-            names |= {name for name in queryset.values_list("file", flat=True) if name}
-    return sorted(names)
+def media_names(rows: list) -> list[str]:
+    """The names of every file the practice's images, renditions and documents among `rows`
+    use."""
+    with_files = (CustomImage, CustomRendition, get_document_model())
+    return sorted({row.file.name for row in rows if isinstance(row, with_files) and row.file})
 
 
 def backup_practice(hostname: str, file: Path | str) -> PracticeReport:
@@ -205,7 +197,7 @@ def backup_practice(hostname: str, file: Path | str) -> PracticeReport:
         work = Path(work)
         with transaction.atomic():
             rows = [row for queryset in practice_rows(site) for row in queryset]
-            names = media_names(site)
+        names = media_names(rows)
         data, types = work / DATA, work / TYPES
         types.write_text("[]\n")  # content types and permissions are the deployment's own
         with data.open("w") as handle:
