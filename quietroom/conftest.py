@@ -141,6 +141,7 @@ def fresh_page_cache():
 # counts, and the live fault tests. Everything else asks the ORM for plain reads and writes,
 # which these already run there; it is marked `once` and runs on SQLite only.
 ON_POSTGRES_TOO = (
+    "quietroom/blog/tests/test_category_migration.py",
     "quietroom/core/tests/test_migrations.py",
     "quietroom/core/tests/test_throttle.py",
     "quietroom/export/tests/test_backup.py",

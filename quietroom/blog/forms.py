@@ -1,6 +1,10 @@
-"""The article editor's form: its author menu offers the clinicians of this practice alone."""
+"""The blog's admin forms: each offers the people and categories of one practice alone."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Site
+
+from quietroom.core.bounds import user_sites
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -8,7 +12,35 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
         site = parent.get_site() if parent is not None else None
-        if site is not None and "author" in self.fields:
-            # With several practices on one deployment, each lists its own people.
+        if site is None:
+            return
+        # With several practices on one deployment, each lists its own people and categories.
+        if "author" in self.fields:
             field = self.fields["author"]
             field.queryset = field.queryset.descendant_of(site.root_page)
+        if "categories" in self.fields:
+            field = self.fields["categories"]
+            field.queryset = field.queryset.filter(site=site)
+
+
+class BlogCategoryForm(WagtailAdminModelForm):
+    """The practice menu lists the sites the user works on; with one, it is not shown. A
+    category stays with the practice it was made for: its articles link to it there."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("site")
+        if field is None:
+            return
+        sites = user_sites(self.for_user) if self.for_user is not None else None
+        if sites is not None:
+            field.queryset = field.queryset.filter(pk__in=sites)
+        choices = list(field.queryset.order_by("pk").values_list("pk", flat=True)[:2])
+        if self.instance.pk is not None:
+            field.disabled = True
+        if len(choices) == 1:
+            field.initial = choices[0]
+            field.widget = forms.HiddenInput()
+        elif self.instance.pk is None:
+            default = Site.objects.filter(is_default_site=True, pk__in=field.queryset).first()
+            field.initial = default.pk if default else None

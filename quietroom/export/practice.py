@@ -1,12 +1,12 @@
 """Back up and restore one practice of a deployment that hosts many, leaving the others alone.
 
 What belongs to a practice is said once, in `practice_rows`: its site and pages (with their
-revisions, log, comments, tags, restrictions and workflow), its settings, redirects, inbox
-(ciphertext and key ring: the archive opens with the deployment's keys, as the deployment's
-own backups do), subscribers, statistics and import records; its collections with their
-images, renditions and documents; its groups and their permissions; and the accounts that
-belong to no other practice. Blog categories and tags are shared by every practice, so those
-it uses are carried and put back only where missing, never changed.
+revisions, log, comments, tags, restrictions and workflow), its blog categories, settings,
+redirects, inbox (ciphertext and key ring: the archive opens with the deployment's keys, as
+the deployment's own backups do), subscribers, statistics and import records; its
+collections with their images, renditions and documents; its groups and their permissions;
+and the accounts that belong to no other practice. Tags are shared by every practice, so
+those it uses are carried and put back only where missing, never changed.
 
 A restore deletes what `practice_rows` finds for the hostname now and loads the archive's
 rows under their own ids, in one transaction; ids another practice has taken since are
@@ -79,7 +79,7 @@ from quietroom.stats.models import PageDay, ReferrerDay
 from quietroom.subscriptions.models import AddressAccess, Mailing, MonthlyDigest, Subscriber
 
 # Rows every practice may use: carried so the archive loads anywhere, never overwritten.
-SHARED = (Tag, BlogCategory)
+SHARED = (Tag,)
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,9 @@ def practice_rows(site: Site) -> list:
         Tag.objects.filter(
             pk__in=ArticlePageTag.objects.filter(content_object__in=articles).values("tag")
         ),
-        BlogCategory.objects.filter(articles__in=articles).distinct().order_by("pk"),
         *(model._base_manager.filter(pk__in=page_ids).order_by("pk") for model in page_models),
         Site.objects.filter(pk=site.pk),
+        BlogCategory.objects.filter(site=site).order_by("pk"),
         ArticlePageTag.objects.filter(content_object__in=articles).order_by("pk"),
         Revision.objects.filter(base_content_type=page_type, object_id__in=page_keys).order_by(
             "pk"

@@ -4,9 +4,10 @@ A user whose groups are bound to sites (the binding `add_practice` makes) works 
 sites only; a user bound to none (a superuser, or anyone on a deployment of one practice)
 is not narrowed here. Pages, images and documents are bounded by the groups' page and
 collection rights, site settings by Wagtail's per-site settings rights (GroupSitePermission).
-What Wagtail scopes by model rather than by site is narrowed here: the page chooser's list
-of live pages (security/reach.py asks through the `quietroom_user_sites` hook) and the page
-it is opened on.
+What Wagtail scopes by model rather than by site is narrowed by the apps below, which ask
+core/bounds.py (answered from here): the page chooser's list of live pages
+(security/reach.py) and the blog's categories (blog/wagtail_hooks.py); the page chooser
+opened on another practice's page is refused here.
 """
 
 from django.http import Http404

@@ -45,10 +45,18 @@ MEDIA_RIGHTS = {
     "wagtailimages": ("add_image", "change_image", "choose_image", "delete_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document", "delete_document"),
 }
+# Blog categories are one practice's each; the blog's permission policy keeps these rights
+# to the categories of the sites the group is bound to.
+CATEGORY_RIGHTS = (
+    ("blog", "add_blogcategory"),
+    ("blog", "change_blogcategory"),
+    ("blog", "delete_blogcategory"),
+)
 OWNER_RIGHTS = (
     ("wagtailadmin", "access_admin"),
     ("inbox", access.READ),
     ("inbox", access.PREVIEW),
+    *CATEGORY_RIGHTS,
 )
 EDITOR_RIGHTS = (("wagtailadmin", "access_admin"),)
 # Given for the practice's own site only (Wagtail's GroupSitePermission): the settings views,

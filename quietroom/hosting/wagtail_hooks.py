@@ -1,12 +1,12 @@
-"""What the hosting boundaries offer the security app (which never imports this one)."""
+"""What the hosting boundaries offer the apps below (which never import this one)."""
 
 from wagtail import hooks
 
-from quietroom.hosting.boundaries import bound_sites, root_paths
+from quietroom.core.bounds import USER_SITES_HOOK
+from quietroom.hosting.boundaries import bound_sites
 
 
-@hooks.register("quietroom_user_sites")
-def user_site_roots(user) -> list[str] | None:
-    """Tree paths of the site roots `user` works on, or None when not bound to any."""
-    sites = bound_sites(user)
-    return None if sites is None else root_paths(sites)
+@hooks.register(USER_SITES_HOOK)
+def user_sites(user) -> frozenset[int] | None:
+    """Ids of the sites `user` works on, or None when not bound to any."""
+    return bound_sites(user)

@@ -46,15 +46,17 @@ class Categories:
         return self.found[slug]
 
     def _find_or_create(self, slug: str, name: str) -> BlogCategory:
-        existing = BlogCategory.objects.filter(slug=slug).first()
-        existing = existing or BlogCategory.objects.filter(name__iexact=name).first()
+        own = BlogCategory.objects.filter(site=self.run.site)
+        existing = own.filter(slug=slug).first() or own.filter(name__iexact=name).first()
         if existing:
             self.run.report.count("categories", "unchanged")
             return existing
         declared = self.declared.get(slug)
         description = shorten(plain_text(declared.description), 300) if declared else ""
         self.run.report.count("categories", "created")
-        return BlogCategory.objects.create(name=name, slug=slug, description=description)
+        return BlogCategory.objects.create(
+            site=self.run.site, name=name, slug=slug, description=description
+        )
 
 
 def tag_names(item: Item) -> list[str]:

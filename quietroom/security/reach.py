@@ -4,7 +4,6 @@ rights reach."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from wagtail import hooks
 from wagtail.admin.views.reports.page_types_usage import (
     PageTypesUsageReportFilterSet,
     PageTypesUsageReportView,
@@ -16,7 +15,8 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
-USER_SITES_HOOK = "quietroom_user_sites"
+from quietroom.core.bounds import user_sites
+
 # The rights under which the admin's own choosers offer an image or a document.
 MEDIA_ACTIONS = ["choose", "change"]
 
@@ -32,14 +32,13 @@ def choosable_pages(pages, user):
     explorable = policy_registry.get_by_type(Page).explorable_instances(user)
     pages = pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
     # Where several practices share the deployment, another practice's pages are not
-    # offered at all, live or not (the hosting app answers which sites a user works on).
-    for answer in hooks.get_hooks(USER_SITES_HOOK):
-        roots = answer(user)
-        if roots is not None:
-            within = Q(pk__in=[])
-            for path in roots:
-                within |= Q(path__startswith=path)
-            pages = pages.filter(within)
+    # offered at all, live or not.
+    sites = user_sites(user)
+    if sites is not None:
+        within = Q(pk__in=[])
+        for path in Site.objects.filter(pk__in=sites).values_list("root_page__path", flat=True):
+            within |= Q(path__startswith=path)
+        pages = pages.filter(within)
     return pages
 
 

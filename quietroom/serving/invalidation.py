@@ -128,8 +128,7 @@ def sites_using(instance) -> set[int]:
 
 
 def category_changed(sender, instance, **kwargs) -> None:
-    articles = instance.articles.all() if instance.pk else []
-    bump(sites_showing(article.path for article in articles))
+    generation.bump_site(instance.site_id)  # a category is one practice's
 
 
 def connect() -> None:

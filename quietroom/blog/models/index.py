@@ -69,7 +69,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^category/(?P<slug>[-\w]+)/$")
     def category_view(self, request, slug):
-        category = get_object_or_404(BlogCategory, slug=slug)
+        category = get_object_or_404(BlogCategory, site=Site.find_for_request(request), slug=slug)
         articles = self.articles().filter(categories=category)
         return self.listing(request, articles, category=category)
 

@@ -5,8 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from quietroom.blog.models import BlogCategory
-from quietroom.core.tests.factories import make_article, make_draft
+from quietroom.core.tests.factories import make_article, make_category, make_draft
 
 
 def titles(client, url):
@@ -56,8 +55,8 @@ def test_an_empty_blog_says_so(client, blog):
 
 
 def test_category_page_lists_only_that_category(client, blog):
-    anxiety = BlogCategory.objects.create(name="Anxiety", description="About worry.")
-    grief = BlogCategory.objects.create(name="Grief")
+    anxiety = make_category("Anxiety", description="About worry.")
+    grief = make_category("Grief")
     make_article(blog, "On worry", categories=[anxiety])
     make_article(blog, "On loss", categories=[grief])
 
@@ -92,7 +91,7 @@ def test_a_tag_only_drafts_carry_is_not_found(client, blog):
 
 
 def test_article_links_to_its_category_and_tag_pages(client, blog):
-    category = BlogCategory.objects.create(name="Feelings")
+    category = make_category("Feelings")
     page = make_article(blog, "Crying", categories=[category])
     page.tags.add("tears")
     page.save_revision().publish()

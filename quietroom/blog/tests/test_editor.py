@@ -8,9 +8,10 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from quietroom.blog.models import ArticlePage, BlogCategory
+from quietroom.blog.models import ArticlePage
 from quietroom.core.tests.factories import (
     make_article,
+    make_category,
     make_clinician,
     make_image,
     sign_in_verified,
@@ -128,8 +129,8 @@ def form_soup(editor, url):
 
 
 def test_categories_are_checkboxes_and_the_author_a_menu_of_this_practices_clinicians(editor, blog):
-    BlogCategory.objects.create(name="Anxiety")
-    BlogCategory.objects.create(name="Grief")
+    make_category("Anxiety")
+    make_category("Grief")
     make_clinician(blog.get_parent(), "Sam Lee")
     other = Page.get_first_root_node().add_child(instance=HomePage(title="Other", slug="other"))
     Site.objects.create(hostname="other.example", root_page=other)

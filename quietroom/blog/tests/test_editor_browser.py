@@ -5,11 +5,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 from playwright.sync_api import expect
 
-from quietroom.blog.models import BlogCategory
 from quietroom.core.tests.admin_browser import sign_in
 from quietroom.core.tests.factories import (
     current_code,
     make_blog,
+    make_category,
     make_clinician,
     make_home,
     make_image,
@@ -38,7 +38,7 @@ def test_an_image_uploaded_with_a_description_fills_the_heros_alt_text(
     home = make_home()
     blog = make_blog(home, slug="articles")
     make_clinician(home, "Sam Lee")
-    BlogCategory.objects.create(name="Anxiety")
+    make_category("Anxiety")
     make_image("Older picture", description="A garden path in the rain")
     photo = tmp_path / "armchairs.jpg"
     Image.new("RGB", (1200, 800), (150, 120, 90)).save(photo, "JPEG")

@@ -17,7 +17,12 @@ def day(n):
 
 def filed(page, tags=(), categories=()):
     page.tags.add(*tags)
-    page.categories = [BlogCategory.objects.get_or_create(name=name)[0] for name in categories]
+    page.categories = [
+        BlogCategory.objects.get_or_create(site=Site.objects.get(is_default_site=True), name=name)[
+            0
+        ]
+        for name in categories
+    ]
     page.save_revision().publish()
     page.refresh_from_db()
     return page

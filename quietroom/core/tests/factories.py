@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
 
-from quietroom.blog.models import ArticlePage, BlogIndexPage
+from quietroom.blog.models import ArticlePage, BlogCategory, BlogIndexPage
 from quietroom.core.models import CustomImage
 from quietroom.inbox import spam
 from quietroom.practice.models import (
@@ -52,6 +52,12 @@ def publish(parent: Page, page: Page) -> Page:
 
 def make_blog(home: Page, title="Articles", slug=None) -> BlogIndexPage:
     return publish(home, BlogIndexPage(title=title, slug=slug or f"blog-{next(_counter)}"))
+
+
+def make_category(name: str, site: Site | None = None, **fields) -> BlogCategory:
+    """A category of `site`'s practice (the default site's when none is given)."""
+    site = site or Site.objects.get(is_default_site=True)
+    return BlogCategory.objects.create(site=site, name=name, **fields)
 
 
 def make_clinician(home: Page, name="Alex Rivera") -> ClinicianPage:

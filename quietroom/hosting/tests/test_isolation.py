@@ -11,8 +11,14 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection, Page
 
-from quietroom.blog.models import BlogIndexPage
-from quietroom.core.tests.factories import make_draft, make_image, sign_in_verified
+from quietroom.blog.models import BlogCategory, BlogIndexPage
+from quietroom.core.tests.factories import (
+    make_article,
+    make_category,
+    make_draft,
+    make_image,
+    sign_in_verified,
+)
 from quietroom.inbox.models import ConsultationRequest
 from quietroom.inbox.store import store_request
 from quietroom.practice.models import PracticeSettings
@@ -35,7 +41,10 @@ def other(practices, inbox_keys):
     settings.tagline = f"Tagline {CANARY}"
     settings.save()
     request = store_request({"name": f"Person {CANARY}", "message": CANARY}, second.site)
+    category = make_category(f"Category {CANARY}", site=second.site, slug="sleep")
+    draft.categories.add(category)
     return {
+        "category": category,
         "site": second.site,
         "home": second.home,
         "draft": draft,
@@ -116,6 +125,9 @@ def test_listings_searches_choosers_and_reports_never_show_the_other_practice(
         ("/admin/api/main/pages/", {}),
         ("/admin/api/main/images/", {"search": "Image"}),
         ("/admin/api/main/documents/", {"search": "Document"}),
+        (reverse("wagtailsnippets_blog_blogcategory:list"), {}),
+        (reverse("wagtailsnippets_blog_blogcategory:list"), {"q": "Category"}),
+        (reverse("wagtailsnippets:index"), {}),
     ):
         response = signed_in_owner.get(url, query)
         assert CANARY.encode() not in response.content, url
@@ -168,3 +180,71 @@ def test_the_other_practices_inbox_is_refused_and_unchanged(signed_in_owner, oth
     assert_refused(signed_in_owner.post(reverse("inbox:status", args=[pk]), {"status": "handled"}))
     assert_refused(signed_in_owner.post(reverse("inbox:delete", args=[pk])))
     assert ConsultationRequest.objects.get(pk=pk).status == "new"
+
+
+CATEGORY_VIEWS = ("edit", "delete", "history", "usage", "copy")
+
+
+def category_url(name, pk=None):
+    return reverse(f"wagtailsnippets_blog_blogcategory:{name}", args=[] if pk is None else [pk])
+
+
+def test_the_other_practices_categories_are_refused_and_unchanged(signed_in_owner, other):
+    category = other["category"]
+    for name in CATEGORY_VIEWS:
+        assert_refused(signed_in_owner.get(category_url(name, category.pk)))
+    assert_refused(signed_in_owner.post(category_url("edit", category.pk), {"name": "Hijacked"}))
+    assert_refused(signed_in_owner.post(category_url("delete", category.pk)))
+    category.refresh_from_db()
+    assert category.name == f"Category {CANARY}"
+
+
+def test_the_owner_keeps_categories_of_their_own_with_the_same_address(
+    signed_in_owner, practices, other
+):
+    own = practices[0].site
+    add = category_url("add")
+    form = signed_in_owner.get(add)
+    assert form.status_code == 200
+    assert b"Birch Lane" not in form.content
+    assert b"birch.example" not in form.content
+
+    response = signed_in_owner.post(add, {"site": own.pk, "name": "Sleep", "slug": "sleep"})
+    assert response.status_code == 302, response.content[:2000]
+    made = BlogCategory.objects.get(site=own, slug="sleep")
+    assert made.name == "Sleep"
+    assert other["category"].slug == "sleep"  # the other practice's, untouched
+
+    # Naming the other practice's site is refused and adds nothing there.
+    refused = signed_in_owner.post(
+        add, {"site": other["site"].pk, "name": "Planted", "slug": "planted"}
+    )
+    assert refused.status_code == 200  # the form again, with its error
+    assert not BlogCategory.objects.filter(name="Planted").exists()
+
+    # The listing shows the owner's own category, and the article editor offers only it.
+    listing = signed_in_owner.get(category_url("list"))
+    assert b"Sleep" in listing.content
+    assert CANARY.encode() not in listing.content
+    blog = BlogIndexPage.objects.descendant_of(practices[0].home).get()
+    editor = signed_in_owner.get(
+        reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog.pk])
+    )
+    assert editor.status_code == 200
+    assert b"Sleep" in editor.content
+    assert CANARY.encode() not in editor.content
+
+
+def test_each_practice_serves_its_own_category_at_the_same_address(client, practices, other):
+    own_blog = BlogIndexPage.objects.descendant_of(practices[0].home).get()
+    mine = make_category("Sleep and rest", site=practices[0].site, slug="sleep")
+    make_article(own_blog, "Resting well", categories=[mine])
+    other_blog = BlogIndexPage.objects.descendant_of(other["home"]).get()
+
+    own_page = client.get(own_blog.url + "category/sleep/", HTTP_HOST="willow.example")
+    assert own_page.status_code == 200
+    assert b"Sleep and rest" in own_page.content
+    assert CANARY.encode() not in own_page.content
+    # The other practice's category has no published article, and is never willow's.
+    theirs = client.get(other_blog.url + "category/sleep/", HTTP_HOST="birch.example")
+    assert b"Sleep and rest" not in theirs.content

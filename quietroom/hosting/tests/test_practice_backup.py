@@ -49,7 +49,6 @@ def furnished(practices, inbox_keys, settings, tmp_path):
     """Both practices with an article (picture, category, tag), a request and a subscriber."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["*"]
-    shared = BlogCategory.objects.create(name="Sleep", slug="sleep")
     for added, colour in zip(practices, ((40, 90, 80), (150, 80, 40)), strict=True):
         site = added.site
         collection = Collection.objects.get(name__endswith=f"({site.hostname})")
@@ -58,7 +57,8 @@ def furnished(practices, inbox_keys, settings, tmp_path):
         article = make_article(
             blog, f"Resting at {site.hostname}", hero_image=image, hero_alt="A calm room"
         )
-        article.categories.add(shared)
+        # The same name and address in both: each practice keeps its own.
+        article.categories.add(BlogCategory.objects.create(site=site, name="Sleep", slug="sleep"))
         article.tags.add("rest")
         article.save_revision().publish()
         image.get_rendition("width-400")

@@ -7,7 +7,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from quietroom.blog.models import BlogCategory, BlogIndexPage
 from quietroom.core.models import CustomImage
-from quietroom.core.tests.factories import article, make_blog, make_image
+from quietroom.core.tests.factories import article, make_blog, make_category, make_image
 from quietroom.inbox import access
 
 # Written into every object the editor may not see; it must never come back to them.
@@ -64,7 +64,7 @@ def unowned_objects(home: Page) -> Unowned:
     image = make_image(title=f"Client letter {CANARY}")
     image.collection = private
     image.save()
-    category = BlogCategory.objects.create(name=f"Category {CANARY}")
+    category = make_category(f"Category {CANARY}")
     return Unowned(section, page, first.pk, latest.pk, image, category)
 
 
