@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -222,7 +223,15 @@ def main() -> None:
     parser.add_argument(
         "--counting-only", action="store_true", help="only the article with counting on and off"
     )
+    parser.add_argument(
+        "--export-only",
+        action="store_true",
+        help="only the 1,000-article export (1 and 2 jobs) beside Pelican and Hugo",
+    )
     options = parser.parse_args()
+    if options.export_only:
+        print(export_beside_references())
+        return
 
     work = Path(tempfile.mkdtemp(prefix="quietroom-bench-"))
     work.chmod(0o755)  # nginx's workers (www-data) read the exported site inside it
@@ -265,12 +274,21 @@ def main() -> None:
     written += "\n\n" + table(
         [("measure", "quietroom", "reference", "ratio / note"), counting_row(counted)]
     )
-    written = styles + "\n\n" + written
+    written = styles + "\n\n" + written + "\n\n" + export_beside_references()
     if options.against:
         written += "\n\n" + cached_rounds(options, work, env)
     print(written)
     RESULTS.write_text(results_page(written, options))
     print(f"\nwritten to {RESULTS.relative_to(RESULTS.parent.parent)}")
+
+
+def export_beside_references(articles: int = 1000) -> str:
+    """bench/import_export.py's export of a generated site with 1 and 2 jobs, and Pelican's
+    and Hugo's builds of the same articles, in this run."""
+    script = Path(__file__).with_name("import_export.py")
+    command = [str(PYTHON), str(script), "--export-only", "--site-posts", str(articles)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return done.stdout.rstrip()
 
 
 def results_page(written: str, options) -> str:

@@ -3,8 +3,9 @@
 Run from the repository root:  .venv/bin/python bench/import_export.py [--posts 5000]
 
 Each figure is measured in a fresh data folder of its own (SQLite unless DATABASE_URL
-is set), so nothing touches a real site. The reference figures come from issue 4,
-measured on this machine kind with 1,000 generated posts.
+is set), so nothing touches a real site. The export is set beside Pelican and Hugo building
+the same generated articles as Markdown in the same run (bench/references.py); each
+reference builds twice and the faster build counts (the first warms its caches).
 """
 
 import argparse
@@ -18,7 +19,6 @@ from quietroom.importers.corpus import corpus_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = corpus_dir()
-REFERENCES = {"Pelican 4.x": 4.5, "Hugo": 2.2}  # ms a page, 1,000 generated posts
 
 
 def setup(data_dir: Path) -> None:
@@ -43,6 +43,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=5000, help="posts in the generated file")
     parser.add_argument("--site-posts", type=int, default=1000, help="articles to export")
+    parser.add_argument(
+        "--export-only",
+        action="store_true",
+        help="only the generated site's export, beside Pelican and Hugo (bench/run's)",
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="quietroom-bench-") as folder:
         setup(Path(folder) / "data")
@@ -50,11 +55,28 @@ def main() -> None:
 
 
 def run(folder: Path, options) -> None:
+    from quietroom.export.static import export_static
+    from quietroom.serving import pagecache
+
+    if not options.export_only:
+        imports(folder, options)
+    site = export_site(folder, options.site_posts)
+    for jobs in (1, 2):
+        pagecache.clear()  # each run renders every page; none is left from the last
+        report, seconds = timed(export_static, folder / "site-export", site=site, jobs=jobs)
+        per_page = 1000 * seconds / report.pages
+        what = f"export, {options.site_posts}-article site, {jobs} job{'s' * (jobs > 1)}"
+        line(what, f"{per_page:.1f} ms a page", report.pages)
+    for build in reference_builds(folder, options.site_posts):
+        line(f"{build.name}, the same {options.site_posts} articles", build.figure, build.pages)
+        out(f"  Quietroom with 2 jobs takes {per_page / build.ms_a_page:.2f} times as long")
+
+
+def imports(folder: Path, options) -> None:
     from quietroom.demo.build import build_demo_site
     from quietroom.export.static import export_static
     from quietroom.importers.load import import_wxr
     from quietroom.importers.sample import write_wxr
-    from quietroom.serving import pagecache
 
     build_demo_site()
     report, seconds = timed(export_static, folder / "demo-export")
@@ -70,18 +92,20 @@ def run(folder: Path, options) -> None:
     posts = report.total("posts", "created")
     line(f"import, {options.posts} generated posts", f"{posts / seconds:.0f} posts a second", posts)
 
-    site = export_site(folder, options.site_posts)
-    for jobs in (1, 2):
-        pagecache.clear()  # each run renders every page; none is left from the last
-        report, seconds = timed(export_static, folder / "site-export", site=site, jobs=jobs)
-        per_page = 1000 * seconds / report.pages
-        what = f"export, {options.site_posts}-article site, {jobs} job{'s' * (jobs > 1)}"
-        line(what, f"{per_page:.1f} ms a page", report.pages)
-    for name, reference in REFERENCES.items():
-        out(
-            f"  {name}: {reference} ms a page; "
-            f"Quietroom takes {per_page / reference:.1f} times as long"
-        )
+
+def reference_builds(folder: Path, posts: int) -> list:
+    """Pelican's and Hugo's builds of the same articles, the faster of two each."""
+    from bench.references import build_hugo, build_pelican, markdown_sites
+
+    builds = []
+    sources = markdown_sites(folder / "references", posts)
+    for build, source in zip((build_pelican, build_hugo), sources, strict=True):
+        runs = [build(source) for _ in range(2)]
+        if None in runs:
+            out("  (Hugo is not installed: bench/run installs Debian's hugo)")
+            continue
+        builds.append(min(runs, key=lambda run: run.seconds))
+    return builds
 
 
 def export_site(folder: Path, articles: int):

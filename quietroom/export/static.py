@@ -27,7 +27,7 @@ from quietroom.export.addresses import (
     public_path,
 )
 from quietroom.export.compress import compress_beside
-from quietroom.export.parallel import render_in_parallel
+from quietroom.export.parallel import map_forked, render_in_parallel
 from quietroom.export.reader import Answer, Reader, has_post_form
 from quietroom.export.redirects import write_redirects
 
@@ -202,8 +202,7 @@ class StaticExport:
         for url, target in self.redirects.items():
             self.mapping.setdefault(url, self.mapping.get(target, target))
         rewriter = Rewriter(self.mapping, self.root_url, self.base_url)
-        for file, answer in self.answers.values():
-            self.write(file, answer, rewriter)
+        self.write_all(list(self.answers.values()), rewriter)
         self.write_missing_page(rewriter)
         for file in write_redirects(self.site, self.work, self.mapping, self.base_url):
             # A host that serves the compressed copies serves the redirect pages' too.
@@ -322,7 +321,25 @@ class StaticExport:
         compress_beside(target)
         self.count(target, page=False)
 
+    def write_all(self, answers: list[tuple[str, Answer]], rewriter: Rewriter) -> None:
+        """Rewrite, compress and write every page, in the worker processes with `jobs` over 1
+        (the same function on the same answers, so the files are the same bytes)."""
+
+        def write(item: tuple[str, Answer]) -> tuple[Path, bool]:
+            return self.written(*item, rewriter)
+
+        if self.jobs < 2 or len(answers) < 2 * self.jobs:
+            done = [write(item) for item in answers]
+        else:
+            done = map_forked(write, answers, self.jobs)
+        for target, page in done:
+            self.count(target, page)
+
     def write(self, file: str, answer: Answer, rewriter: Rewriter) -> None:
+        self.count(*self.written(file, answer, rewriter))
+
+    def written(self, file: str, answer: Answer, rewriter: Rewriter) -> tuple[Path, bool]:
+        """Write one answer (with its compressed copies); where, and whether it is a page."""
         target = self.target(file)
         body = answer.body
         if answer.is_text:
@@ -331,7 +348,7 @@ class StaticExport:
             body = text.encode()
         target.write_bytes(body)
         compress_beside(target)
-        self.count(target, page=answer.is_html)
+        return target, answer.is_html
 
     def write_missing_page(self, rewriter: Rewriter) -> None:
         answer = self.reader.get(MISSING_PAGE)

@@ -175,3 +175,38 @@ def test_restore_site_refuses_what_it_must_and_changes_nothing(furnished, tmp_pa
             call_command(*arguments, verbosity=0)
 
     assert (snapshot(WILLOW), snapshot(BIRCH)) == before
+
+
+def test_a_practices_restore_puts_back_its_objects_in_the_bucket_and_no_others(
+    practices, inbox_keys, bucket, s3_endpoint, settings, tmp_path
+):
+    from quietroom.core.tests.s3_server import client
+
+    s3 = client(s3_endpoint)
+
+    def objects() -> dict:
+        listed = s3.list_objects_v2(Bucket=bucket).get("Contents", [])
+        return {e["Key"]: s3.get_object(Bucket=bucket, Key=e["Key"])["Body"].read() for e in listed}
+
+    for added, colour in zip(practices, ((40, 90, 80), (150, 80, 40)), strict=True):
+        collection = Collection.objects.get(name__endswith=f"({added.site.hostname})")
+        picture(collection, colour).get_rendition("width-400")
+    before = objects()
+    willow = CustomImage.objects.get(collection__name__endswith=f"({WILLOW})")
+    willows = {willow.file.name, *(rendition.file.name for rendition in willow.renditions.all())}
+    assert len(before) == 4
+    archive = tmp_path / "willow.tar.gz"
+    call_command("backup", str(archive), "--site", WILLOW, verbosity=0)
+    with tarfile.open(archive) as opened:
+        archived = {
+            member.name.removeprefix(f"{MEDIA}/")
+            for member in opened.getmembers()
+            if member.isfile() and member.name.startswith(f"{MEDIA}/")
+        }
+    assert archived == willows
+    s3.delete_object(Bucket=bucket, Key=willow.file.name)  # an original lost
+
+    call_command("restore", str(archive), "--site", WILLOW, "--force", verbosity=0)
+
+    assert objects() == before
+    assert not (tmp_path / "media-unused").exists()

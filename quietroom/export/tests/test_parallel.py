@@ -1,0 +1,21 @@
+"""The export's forked workers: results in order, computed in processes other than this one,
+from a closure and items that are never pickled."""
+
+import os
+import threading
+
+from quietroom.export.parallel import map_forked
+
+
+def test_a_closure_runs_in_the_workers_and_its_results_come_back_in_order():
+    unpicklable = threading.Lock()  # reaches the workers by the fork, or not at all
+    items = list(range(40))
+
+    def double(item):
+        with unpicklable:
+            return item * 2, os.getpid()
+
+    results = map_forked(double, items, jobs=2)
+
+    assert [value for value, _ in results] == [item * 2 for item in items]
+    assert os.getpid() not in {pid for _, pid in results}
