@@ -26,7 +26,11 @@ def setup(data_dir: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quietroom.settings.dev")
     sys.path.insert(0, str(ROOT))
     import django
+    from django.conf import settings
 
+    from quietroom.core.datadir import make_ready
+
+    make_ready(settings)  # as the quietroom command does: folders, secret key, database file
     django.setup()
     from django.core.management import call_command
 

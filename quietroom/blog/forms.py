@@ -1,6 +1,6 @@
 """The blog's admin forms: each offers the people and categories of one practice alone."""
 
-from django import forms
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Site
 
@@ -24,8 +24,11 @@ class ArticlePageForm(WagtailAdminPageForm):
 
 
 class BlogCategoryForm(WagtailAdminModelForm):
-    """The practice menu lists the sites the user works on; with one, it is not shown. A
-    category stays with the practice it was made for: its articles link to it there."""
+    """The practice menu lists the sites the user works on, and is left out when there is
+    one (the category is then that practice's). A category stays with the practice it was
+    made for: its articles link to it there. Names and addresses are checked against the
+    practice's other categories here, the address as the model will make it from the name,
+    so a taken one is a message on the form, not a failed save."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,8 +42,24 @@ class BlogCategoryForm(WagtailAdminModelForm):
         if self.instance.pk is not None:
             field.disabled = True
         if len(choices) == 1:
-            field.initial = choices[0]
-            field.widget = forms.HiddenInput()
+            del self.fields["site"]
+            if self.instance.pk is None:
+                self.instance.site_id = choices[0]
         elif self.instance.pk is None:
             default = Site.objects.filter(is_default_site=True, pk__in=field.queryset).first()
             field.initial = default.pk if default else None
+
+    def clean(self):
+        cleaned = super().clean()
+        site_id = cleaned["site"].pk if cleaned.get("site") else self.instance.site_id
+        name = cleaned.get("name")
+        if site_id is None or not name:
+            return cleaned
+        cleaned["slug"] = cleaned.get("slug") or slugify(name)
+        others = type(self.instance).objects.filter(site_id=site_id).exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            self.add_error("name", "This practice already has a category of that name.")
+        elif others.filter(slug=cleaned["slug"]).exists():
+            field = "slug" if self.data.get("slug") else "name"
+            self.add_error(field, "This practice already has a category at that address.")
+        return cleaned

@@ -215,12 +215,18 @@ def test_the_owner_keeps_categories_of_their_own_with_the_same_address(
     assert made.name == "Sleep"
     assert other["category"].slug == "sleep"  # the other practice's, untouched
 
-    # Naming the other practice's site is refused and adds nothing there.
-    refused = signed_in_owner.post(
-        add, {"site": other["site"].pk, "name": "Planted", "slug": "planted"}
-    )
-    assert refused.status_code == 200  # the form again, with its error
-    assert not BlogCategory.objects.filter(name="Planted").exists()
+    # Naming the other practice's site changes nothing there: the owner works on one
+    # practice, so the form has no practice field and the category is theirs.
+    signed_in_owner.post(add, {"site": other["site"].pk, "name": "Planted", "slug": "planted"})
+    assert BlogCategory.objects.get(name="Planted").site == own
+    assert not BlogCategory.objects.filter(site=other["site"], name="Planted").exists()
+
+    # A name or address the practice has already is a message, not a second row or a 500.
+    for fields in ({"name": "sleep"}, {"name": "Sleeping", "slug": "sleep"}, {"name": "Sleep!"}):
+        again = signed_in_owner.post(add, fields)
+        assert again.status_code == 200, fields
+        assert b"This practice already has a category" in again.content, fields
+    assert BlogCategory.objects.filter(site=own).count() == 2
 
     # The listing shows the owner's own category, and the article editor offers only it.
     listing = signed_in_owner.get(category_url("list"))
