@@ -12,7 +12,7 @@ from quietroom.practice.models import HomePage
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("blog", "0006_clinical_review")]
-AFTER = [("blog", "0009_categories_unique_per_practice")]
+AFTER = [("blog", "0010_practice_owners_manage_categories")]
 
 
 def migrate(target):
@@ -56,3 +56,32 @@ def test_a_category_used_by_two_practices_becomes_one_for_each():
     assert [c.site_id for c in theirs.categories.all()] == [second_site.pk]
     assert [c.slug for c in theirs.categories.all()] == ["sleep"]
     assert [c.site_id for c in grieving.categories.all()] == [second_site.pk]
+
+
+def test_owners_of_practices_added_before_get_the_category_rights():
+    from django.contrib.auth.models import Group, Permission
+
+    from quietroom.hosting.provision import add_practice
+
+    add_practice("willow.example", "Willow Street Therapy")
+    owners = Group.objects.get(name="willow.example: owners")
+    editors = Group.objects.get(name="willow.example: editors")
+    unbound = Group.objects.create(name="elsewhere: owners")
+    rights = Permission.objects.filter(
+        content_type__app_label="blog", codename__endswith="_blogcategory"
+    ).exclude(codename="view_blogcategory")
+    owners.permissions.remove(*rights)  # as add_practice made them before
+
+    migrate([("blog", "0009_categories_unique_per_practice")])
+    migrate([("blog", "0010_practice_owners_manage_categories")])
+
+    def codenames(group):
+        return set(
+            group.permissions.filter(content_type__app_label="blog").values_list(
+                "codename", flat=True
+            )
+        )
+
+    assert codenames(owners) == {"add_blogcategory", "change_blogcategory", "delete_blogcategory"}
+    assert codenames(editors) == set()
+    assert codenames(unbound) == set()
