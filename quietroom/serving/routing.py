@@ -80,6 +80,7 @@ def _model(content_type_id: int):
 
 def _load(model, pk: int):
     related = getattr(model, "route_select_related", ())
-    # No ORDER BY (the tree manager adds one): with this many joined columns, compiling it
-    # costs more than running the query.
-    return model.objects.select_related(*related).filter(pk=pk).order_by().first()
+    # No ORDER BY (the tree manager adds one, and first() would add another by pk): with this
+    # many joined columns, compiling it costs more than running the query.
+    found = model.objects.select_related(*related).filter(pk=pk).order_by()[:1]
+    return next(iter(found), None)

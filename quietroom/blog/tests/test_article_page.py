@@ -161,17 +161,33 @@ def test_the_feeds_are_advertised_in_the_head(client, full_article):
     assert soup.find("link", type="application/atom+xml")["href"].endswith("/feed/atom/")
 
 
-def test_images_are_pictures_with_webp_and_a_jpeg_fallback_in_four_widths(client, full_article):
+def test_the_hero_is_avif_then_webp_with_a_jpeg_fallback_in_four_widths(client, full_article):
     soup = soup_of(client, full_article)
     hero = soup.select_one(".article-hero picture")
-    source = hero.find("source")
+    avif, webp = hero.find_all("source")
 
-    assert source["type"] == "image/webp"
-    assert len(source["srcset"].split(",")) == 4
-    assert source["sizes"] == hero.find("img")["sizes"]
+    assert (avif["type"], webp["type"]) == ("image/avif", "image/webp")
+    for source in (avif, webp):
+        widths = [candidate.split()[-1] for candidate in source["srcset"].split(",")]
+        # 780w is what a 390 px phone at 2x takes: no larger than it needs.
+        assert widths == ["400w", "780w", "1040w", "1600w"]
+        assert source["sizes"] == hero.find("img")["sizes"]
+        assert source["sizes"].startswith("(max-width: 48rem) 100vw")
     assert hero.find("img")["src"].endswith(".jpg")
     assert hero.find("img")["fetchpriority"] == "high"
     assert soup.select_one(".prose picture img")["loading"] == "lazy"
+
+
+def test_the_phones_hero_file_is_the_780_pixel_avif(client, full_article):
+    from quietroom.core.models import CustomRendition
+
+    soup = soup_of(client, full_article)
+    candidate = soup.select_one(".article-hero source")["srcset"].split(",")[1].split()[0]
+    rendition = CustomRendition.objects.get(file__endswith=candidate.rsplit("/", 1)[-1])
+
+    assert rendition.filter_spec == "format-avif|width-780"
+    assert rendition.width <= 780
+    assert rendition.file.read(12)[4:12] == b"ftypavif"
 
 
 def test_renditions_are_made_once_and_reused(client, full_article):

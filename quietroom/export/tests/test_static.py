@@ -141,7 +141,7 @@ def test_drafts_and_private_pages_never_reach_the_export(demo_site, tmp_path):
     export_static(outdir, base_url=BASE)
 
     for file in outdir.rglob("*"):
-        if file.is_file() and file.suffix not in {".gz", ".br", ".jpg", ".webp", ".png"}:
+        if file.is_file() and file.suffix not in {".gz", ".br", ".jpg", ".webp", ".avif", ".png"}:
             text = file.read_text()
             assert "CANARY" not in text, file
             assert "/admin/" not in text.replace("Disallow: /admin/", ""), file

@@ -152,3 +152,22 @@ def test_without_a_default_site_an_unknown_host_finds_none_as_in_wagtail(home):
 
     assert Site.find_for_request(request) is None
     assert site_table().match(*request_host(request.META)) is None
+
+
+def test_the_page_is_loaded_in_one_query_without_an_order_by(demo_site):
+    """With the hero, author, photo and reviewer joined, compiling an ORDER BY (which
+    `first()` adds by pk) cost more than running the query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from quietroom.blog.models import ArticlePage
+
+    article = ArticlePage.objects.live().first()
+    with CaptureQueriesContext(connection) as queries:
+        loaded = routing._load(ArticlePage, article.pk)
+
+    assert loaded == article
+    assert loaded.author == article.author  # joined, not a query of its own
+    assert len(queries) == 1
+    assert "ORDER BY" not in queries[0]["sql"]
+    assert routing._load(ArticlePage, 0) is None

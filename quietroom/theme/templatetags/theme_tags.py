@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from PIL import features
 from wagtail.models import Page, Site
 
 from quietroom.blog.structured_data import blog_posting
@@ -127,6 +128,15 @@ def site_nav(context):
             (title, url, current.startswith(path), contact) for title, url, path, contact in items
         ]
     }
+
+
+# Pillow built without libavif cannot write AVIF: the hero then offers WebP first.
+_AVIF = features.check("avif")
+
+
+@register.simple_tag
+def writes_avif() -> bool:
+    return _AVIF
 
 
 @register.filter
