@@ -255,6 +255,12 @@ def main() -> None:
         "--counting-only", action="store_true", help="only the article with counting on and off"
     )
     parser.add_argument(
+        "--serving-only",
+        action="store_true",
+        help="only the served pages: cached beside nginx and the ceiling, uncached renders,"
+        " the phone's first view",
+    )
+    parser.add_argument(
         "--export-only",
         action="store_true",
         help="only the 1,000-article export (1 and 2 jobs) beside Pelican and Hugo",
@@ -271,7 +277,7 @@ def main() -> None:
     if options.cached_only and options.against:
         written = cached_rounds(options, work, env)
         print(written)
-        RESULTS.write_text(results_page(written, options))
+        write_results(results_page(written, options))
         return
     port, static_port = free_port(), free_port()
     base, static_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
@@ -287,32 +293,42 @@ def main() -> None:
                 )
             )
             return
-        styles = table(style_rows(per_style(base, env)))
+        styles = "" if options.serving_only else table(style_rows(per_style(base, env)))
         print(styles)
         if options.styles_only:
             return
         weight = page_weight(base)
         requests = first_view(base + ARTICLE)
         ours, ceilings = beside_ceiling(base, work, env, options)
-        counted = counting_cost(base, ARTICLE, env, options.seconds)
+        counted = (
+            None if options.serving_only else counting_cost(base, ARTICLE, env, options.seconds)
+        )
     exported = export_site(env, work / "site", static_base)
     with nginx(work / "site", static_port):
         reference = load(static_base, options.seconds)
     rendered = render(env)
-    imported = import_rate(work)
-    published = publish_cost(work, options.practices)
-    written = report(
-        weight, requests, ours, reference, ceilings, exported, rendered, imported, published
-    )
-    written += "\n\n" + table(
-        [("measure", "quietroom", "reference", "ratio / note"), counting_row(counted)]
-    )
-    written = styles + "\n\n" + written + "\n\n" + export_beside_references()
+    written = report(weight, requests, ours, reference, ceilings, exported, rendered)
+    if not options.serving_only:
+        imported = import_rate(work)
+        published = publish_cost(work, options.practices)
+        written += "\n\n" + table([REPORT_HEAD, *other_rows(imported, published)])
+        written += "\n\n" + table([REPORT_HEAD, counting_row(counted)])
+        written = styles + "\n\n" + written + "\n\n" + export_beside_references()
     if options.against:
         written += "\n\n" + cached_rounds(options, work, env)
     print(written)
-    RESULTS.write_text(results_page(written, options))
+    write_results(results_page(written, options))
     print(f"\nwritten to {RESULTS.relative_to(RESULTS.parent.parent)}")
+
+
+def write_results(page: str) -> None:
+    """The new run's table in place of the last one's; the sections after it (measures
+    taken by other commands, with their dates) stay."""
+    kept = ""
+    if RESULTS.exists():
+        old = RESULTS.read_text()
+        kept = old[old.index("\n## ") :] if "\n## " in old else ""
+    RESULTS.write_text(page.rstrip() + "\n" + kept)
 
 
 def export_beside_references(articles: int = 1000) -> str:
@@ -335,6 +351,7 @@ def results_page(written: str, options) -> str:
         f" Python {platform.python_version()}; wrk {options.seconds} s per URL,"
         f" {options.workers} workers; load average as it ended"
         f" {' / '.join(f'{value:.2f}' for value in os.getloadavg())}.\n"
+        f"Command: `bench/run {' '.join(sys.argv[1:])}`.\n"
         "Every ratio compares two figures taken in this same run. Written by `bench/run`;"
         " run it again after a change.\n\n"
         f"```\n{written}\n```\n"
@@ -399,9 +416,7 @@ def first_view_rows(requests: list[tuple[str, int]]) -> list[tuple[str, str, str
     ]
 
 
-def report(
-    weight, requests, ours, reference, ceilings, exported, rendered, imported, published
-) -> str:
+def report(weight, requests, ours, reference, ceilings, exported, rendered) -> str:
     rows = [REPORT_HEAD]
     rows.append(("article HTML bytes (raw)", f"{weight['raw']:,}", "", ""))
     rows.append(
@@ -461,6 +476,11 @@ def report(
             f"{exported['pages']} pages; whole command: start-up, first renditions",
         )
     )
+    return table(rows)
+
+
+def other_rows(imported, published) -> list[tuple[str, str, str, str]]:
+    rows = []
     rows.append(
         (
             "import posts/s",
@@ -482,7 +502,7 @@ def report(
             + ("" if published["all_ok"] else "; SOME PAGES FAILED"),
         )
     )
-    return table(rows)
+    return rows
 
 
 if __name__ == "__main__":
