@@ -3,35 +3,10 @@
 import multiprocessing
 
 from django.db import connections
-from wagtail.models import Site
 
-from quietroom.export.reader import Answer, Reader
-
-_reader: Reader | None = None
 # What map_forked's workers do, given to them by the fork itself (closures and answers are
 # not pickled; only indexes and results cross between the processes).
 _work: tuple | None = None
-
-
-def _start(site_id: int) -> None:
-    global _reader
-    _reader = Reader(Site.objects.get(pk=site_id))
-
-
-def _get(url: str) -> Answer:
-    return _reader.get(url)
-
-
-def render_in_parallel(site: Site, urls: list[str], jobs: int) -> list[Answer]:
-    """The answers for `urls`, in order, rendered by `jobs` forked copies of this process.
-
-    Each worker opens its own database connection, so the data must be committed.
-    """
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, len(urls) // (jobs * 8))
-    with context.Pool(jobs, initializer=_start, initargs=(site.pk,)) as pool:
-        return pool.map(_get, urls, chunksize=chunk)
 
 
 def _do(index: int):
@@ -41,7 +16,13 @@ def _do(index: int):
 
 def map_forked(function, items: list, jobs: int) -> list:
     """`function(item)` for each of `items`, in order, in `jobs` forked copies of this
-    process; `function` may be a closure, and its results must pickle."""
+    process; `function` may be a closure, and its results must pickle. With one job, or too
+    few items to share between the jobs, in this process: forking would cost more.
+
+    Each worker opens its own database connection, so the data must be committed.
+    """
+    if jobs < 2 or len(items) < 2 * jobs:
+        return [function(item) for item in items]
     global _work
     connections.close_all()
     _work = (function, items)

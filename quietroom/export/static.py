@@ -27,7 +27,7 @@ from quietroom.export.addresses import (
     public_path,
 )
 from quietroom.export.compress import compress_beside
-from quietroom.export.parallel import map_forked, render_in_parallel
+from quietroom.export.parallel import map_forked
 from quietroom.export.reader import Answer, Reader, has_post_form
 from quietroom.export.redirects import write_redirects
 
@@ -243,9 +243,9 @@ class StaticExport:
             yield answer.url, self.take(answer)
 
     def render(self, urls: list[str]) -> list[Answer]:
-        if self.jobs < 2 or len(urls) < 2 * self.jobs:
-            return [self.reader.get(url) for url in urls]
-        answers = render_in_parallel(self.site, urls, self.jobs)
+        answers = map_forked(self.reader.get, urls, self.jobs)
+        if self.jobs < 2:
+            return answers
         # Two workers can race to make the same image rendition, and one then fails:
         # a page that failed in a worker is rendered once more here before it counts.
         return [a if a.status < 500 else self.reader.get(a.url) for a in answers]
@@ -328,11 +328,7 @@ class StaticExport:
         def write(item: tuple[str, Answer]) -> tuple[Path, bool]:
             return self.written(*item, rewriter)
 
-        if self.jobs < 2 or len(answers) < 2 * self.jobs:
-            done = [write(item) for item in answers]
-        else:
-            done = map_forked(write, answers, self.jobs)
-        for target, page in done:
+        for target, page in map_forked(write, answers, self.jobs):
             self.count(target, page)
 
     def write(self, file: str, answer: Answer, rewriter: Rewriter) -> None:
