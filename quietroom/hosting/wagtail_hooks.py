@@ -5,8 +5,4 @@ from wagtail import hooks
 from quietroom.core.bounds import USER_SITES_HOOK
 from quietroom.hosting.boundaries import bound_sites
 
-
-@hooks.register(USER_SITES_HOOK)
-def user_sites(user) -> frozenset[int] | None:
-    """Ids of the sites `user` works on, or None when not bound to any."""
-    return bound_sites(user)
+hooks.register(USER_SITES_HOOK, bound_sites)
