@@ -6,6 +6,10 @@ from wagtail.models import Site
 
 from quietroom.core.bounds import user_sites
 
+# Said by the form and by the model's constraints alike (blog/models/taxonomy.py).
+NAME_TAKEN = "This practice already has a category of that name."
+ADDRESS_TAKEN = "This practice already has a category at that address."
+
 
 class ArticlePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
@@ -58,8 +62,8 @@ class BlogCategoryForm(WagtailAdminModelForm):
         cleaned["slug"] = cleaned.get("slug") or slugify(name)
         others = type(self.instance).objects.filter(site_id=site_id).exclude(pk=self.instance.pk)
         if others.filter(name__iexact=name).exists():
-            self.add_error("name", "This practice already has a category of that name.")
+            self.add_error("name", NAME_TAKEN)
         elif others.filter(slug=cleaned["slug"]).exists():
             field = "slug" if self.data.get("slug") else "name"
-            self.add_error(field, "This practice already has a category at that address.")
+            self.add_error(field, ADDRESS_TAKEN)
         return cleaned

@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 
-from quietroom.blog.forms import BlogCategoryForm
+from quietroom.blog.forms import ADDRESS_TAKEN, NAME_TAKEN, BlogCategoryForm
 
 
 class BlogCategory(models.Model):
@@ -36,12 +36,12 @@ class BlogCategory(models.Model):
             models.UniqueConstraint(
                 fields=["site", "name"],
                 name="blog_category_name_per_site",
-                violation_error_message="This practice already has a category of that name.",
+                violation_error_message=NAME_TAKEN,
             ),
             models.UniqueConstraint(
                 fields=["site", "slug"],
                 name="blog_category_slug_per_site",
-                violation_error_message="This practice already has a category at that address.",
+                violation_error_message=ADDRESS_TAKEN,
             ),
         ]
 
