@@ -210,6 +210,10 @@ QUIETROOM_CACHE_DIR = os.environ.get("QUIETROOM_CACHE_DIR", "")
 QUIETROOM_STATS_FLUSH_SECONDS = float(os.environ.get("QUIETROOM_STATS_FLUSH_SECONDS", "60"))
 QUIETROOM_STATS_RETENTION_DAYS = int(os.environ.get("QUIETROOM_STATS_RETENTION_DAYS", "800"))
 QUIETROOM_REMEMBERED_SITES = int(os.environ.get("QUIETROOM_REMEMBERED_SITES", "100"))
+# An article's hero offered as AVIF first, where Pillow writes it. The test settings turn it
+# off: encoding AVIF takes twice WebP's time, and hundreds of tests render a hero; the tests
+# of the hero turn it back on.
+QUIETROOM_HERO_AVIF = True
 QUIETROOM_CHECK_REMEMBERED = False  # the tests check every remembered value is immutable
 if REDIS_URL:
     CACHES = {

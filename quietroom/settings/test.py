@@ -24,6 +24,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 QUIETROOM_CONTACT_MIN_SECONDS = 0
 QUIETROOM_CHECK_REMEMBERED = True
+QUIETROOM_HERO_AVIF = False  # see base.py
 # No flushing thread: a statistics test writes the counts when it means to (counting.flush).
 QUIETROOM_STATS_FLUSH_SECONDS = 0
 # Tasks run as they are enqueued, as the tests were written; the worker's own tests switch to

@@ -161,7 +161,10 @@ def test_the_feeds_are_advertised_in_the_head(client, full_article):
     assert soup.find("link", type="application/atom+xml")["href"].endswith("/feed/atom/")
 
 
-def test_the_hero_is_avif_then_webp_with_a_jpeg_fallback_in_four_widths(client, full_article):
+def test_the_hero_is_avif_then_webp_with_a_jpeg_fallback_in_four_widths(
+    client, full_article, settings
+):
+    settings.QUIETROOM_HERO_AVIF = True
     soup = soup_of(client, full_article)
     hero = soup.select_one(".article-hero picture")
     avif, webp = hero.find_all("source")
@@ -178,7 +181,8 @@ def test_the_hero_is_avif_then_webp_with_a_jpeg_fallback_in_four_widths(client, 
     assert soup.select_one(".prose picture img")["loading"] == "lazy"
 
 
-def test_the_phones_hero_file_is_the_780_pixel_avif(client, full_article):
+def test_the_phones_hero_file_is_the_780_pixel_avif(client, full_article, settings):
+    settings.QUIETROOM_HERO_AVIF = True
     from quietroom.core.models import CustomRendition
 
     soup = soup_of(client, full_article)
@@ -188,6 +192,14 @@ def test_the_phones_hero_file_is_the_780_pixel_avif(client, full_article):
     assert rendition.filter_spec == "format-avif|width-780"
     assert rendition.width <= 780
     assert rendition.file.read(12)[4:12] == b"ftypavif"
+
+
+def test_without_avif_the_hero_is_webp_first_in_the_same_widths(client, full_article, settings):
+    settings.QUIETROOM_HERO_AVIF = False
+    sources = soup_of(client, full_article).select(".article-hero source")
+
+    assert [source["type"] for source in sources] == ["image/webp"]
+    assert "780w" in sources[0]["srcset"]
 
 
 def test_renditions_are_made_once_and_reused(client, full_article):

@@ -4,6 +4,7 @@ import json
 from urllib.parse import urljoin
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from PIL import features
@@ -136,7 +137,7 @@ _AVIF = features.check("avif")
 
 @register.simple_tag
 def writes_avif() -> bool:
-    return _AVIF
+    return _AVIF and settings.QUIETROOM_HERO_AVIF
 
 
 @register.filter
