@@ -93,7 +93,8 @@ def test_backup_then_forced_restore_gives_back_the_same_site(demo, tmp_path):
     assert files(tmp_path / "after") == files(tmp_path / "before")
 
 
-def test_a_backup_made_elsewhere_restores_into_this_empty_site(db, media, tmp_path):
+def test_a_backup_made_elsewhere_restores_into_this_empty_site(db, media, tmp_path, settings):
+    settings.QUIETROOM_HERO_AVIF = True  # as the other data dir's commands export (dev settings)
     other = tmp_path / "other"
     run_quietroom(other, "migrate", "-v0")
     run_quietroom(other, "demo", "--no-serve")
@@ -107,7 +108,8 @@ def test_a_backup_made_elsewhere_restores_into_this_empty_site(db, media, tmp_pa
     assert files(tmp_path / "here") == files(tmp_path / "there")
 
 
-def test_a_backup_made_here_restores_into_a_new_data_dir(demo, tmp_path):
+def test_a_backup_made_here_restores_into_a_new_data_dir(demo, tmp_path, settings):
+    settings.QUIETROOM_HERO_AVIF = True  # as the fresh data dir's commands export (dev settings)
     export_static(tmp_path / "here", base_url=BASE)
     backup(tmp_path / "here.tar.gz")
     fresh = tmp_path / "fresh"
