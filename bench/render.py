@@ -1,10 +1,12 @@
 """Run inside `quietroom shell`: median render time and queries of pages missing from the cache.
 
-Three cases for the article, from warmest to coldest: the page cache lost the page but nothing
+Four cases for the article, from warmest to coldest: the page cache lost the page but nothing
 changed (an expired entry); the first view of this article after a publish, once any other
-article has been viewed (what the site shares is remembered again); and the very first view
-after a publish, with nothing remembered. A worker that merely lacks a page another worker
-rendered reads it from the shared backend and renders nothing.
+article has been viewed (what the site shares is remembered again); the first view after a
+publish once the process's rebuilding thread has computed again what it remembered (as a
+served worker does within a quarter of a second, `quietroom/core/memo.py`); and the very
+first view after a publish, before that, with nothing remembered. A worker that merely lacks
+a page another worker rendered reads it from the shared backend and renders nothing.
 """
 
 import json
@@ -16,7 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from quietroom.blog.models import ArticlePage, BlogIndexPage
-from quietroom.core import generation, sites
+from quietroom.core import generation, memo, sites
 from quietroom.core.backends import backend
 from quietroom.serving import pagecache
 
@@ -57,6 +59,11 @@ other = ArticlePage.objects.published().exclude(pk=article.pk).first()
 site_id = article.get_site().pk
 
 
+def publish_then_rebuild():
+    generation.bump_site(site_id)
+    memo.rebuild()
+
+
 def publish_then_view_another():
     generation.bump_site(site_id)
     client.get(other.url)
@@ -69,6 +76,7 @@ print(
         {
             "article": measure(client, article.url),
             "article after a publish": measure(client, article.url, publish_then_view_another),
+            "article after a publish, rebuilt": measure(client, article.url, publish_then_rebuild),
             "article, nothing remembered": measure(
                 client, article.url, lambda: generation.bump_site(site_id)
             ),

@@ -19,6 +19,7 @@ make_ready(settings)
 django_application = get_wsgi_application()
 
 # Only now: the fast path imports Wagtail's models, which need the apps loaded above.
+from quietroom.core import memo  # noqa: E402
 from quietroom.core.sites import site_table  # noqa: E402
 from quietroom.serving.wsgi import PageCacheApplication  # noqa: E402
 from quietroom.stats import counting  # noqa: E402
@@ -33,6 +34,9 @@ with contextlib.suppress(DatabaseError):
     site_table()
 # Each worker counts its readers in memory and writes the counts from a thread of its own.
 counting.start()
+# After a publish, what the worker remembers for that site is computed again from a thread of
+# its own, before a reader asks (a dozen queries on the first view otherwise).
+memo.start_rebuilding()
 connections.close_all()  # a worker forked from here opens connections of its own
 
 # Everything loaded so far lives as long as the worker: moved out of the collector's sight, so

@@ -116,6 +116,16 @@ def sites() -> int | None:
         return None
 
 
+def current(site_ids) -> tuple[int, tuple[int, ...]] | None:
+    """The table's generation and each of `site_ids`' as the backend holds them now, in one
+    read and whatever is pinned; None when the backend cannot be reached."""
+    try:
+        found = backend().generations(SITES, *(site_name(site_id) for site_id in site_ids))
+    except Unavailable:
+        return None
+    return found[0], found[1:]
+
+
 def pinned_site() -> int | None:
     """The site of the reader's request being answered, if any."""
     pin = _pinned.get()

@@ -9,22 +9,38 @@ settings check each value as it is stored.
 
 Bounded: values for at most `QUIETROOM_REMEMBERED_SITES` sites (least recently used first out,
 default 100), and at most `MAX_VALUES_PER_SITE` values per site.
+
+Rebuilt in the background: a served process looks at the generations of the sites it holds
+values for every `REBUILD_EVERY` seconds and computes again, under the new generation, what
+it held under the old one, so the first reader after a publish does not wait for a dozen
+queries (`rebuild`, `start_rebuilding`).
 """
 
 import contextlib
 import dataclasses
 import datetime
 import functools
+import inspect
+import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from types import MappingProxyType
 
 from django.conf import settings
+from django.db import connections
 
 from quietroom.core import generation
 
+logger = logging.getLogger(__name__)
+
 MAX_VALUES_PER_SITE = 2000
+# How often a served process looks for sites whose generation moved on, and how many of a
+# site's values it computes again each time (the most recently stored first): a blog of a
+# thousand articles holds a thousand related-article lists, which readers rarely all ask for.
+REBUILD_EVERY = 0.25
+REBUILD_PER_SITE = 200
 _DEPLOYMENT = "deployment"
 _SCALARS = (str, bytes, int, float, bool, type(None), datetime.date, datetime.time)
 
@@ -40,6 +56,9 @@ class _Slot:
 _slots: OrderedDict[object, _Slot] = OrderedDict()
 _lock = threading.Lock()
 _registered: list[Callable] = []
+# The functions whose values can be computed again from their keys alone: those taking an
+# object the caller loaded (keyword arguments) cannot.
+_rebuildable: set[Callable] = set()
 
 
 def per_site(function: Callable) -> Callable:
@@ -58,7 +77,14 @@ def per_site(function: Callable) -> Callable:
 
     remembered.uncached = function
     _registered.append(function)
+    if not _takes_sources(function):
+        _rebuildable.add(function)
     return remembered
+
+
+def _takes_sources(function: Callable) -> bool:
+    kinds = {parameter.kind for parameter in inspect.signature(function).parameters.values()}
+    return bool(kinds & {inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.VAR_KEYWORD})
 
 
 def per_deployment(function: Callable) -> Callable:
@@ -70,6 +96,7 @@ def per_deployment(function: Callable) -> Callable:
 
     remembered.uncached = function
     _registered.append(function)
+    _rebuildable.add(function)
     return remembered
 
 
@@ -131,6 +158,102 @@ def remembered_sites() -> int:
 def clear() -> None:
     with _lock:
         _slots.clear()
+
+
+def rebuild() -> int:
+    """Compute again, under the current generations, the values this process remembered
+    under older ones (the table of sites first, as the others may use it); how many.
+
+    Each value is stamped with the generation read before it was computed, as a reader's
+    request stamps it: a publish while it is computed leaves it stale, for the next pass.
+    A slot is tried once per generation: if computing fails (the database went away), the
+    stale values stay for error pages (`last_known`) and readers compute what they need.
+    """
+    global _tried
+    held = tuple(key for key in _slots if key != _DEPLOYMENT)
+    now = generation.current(held)
+    if now is None:
+        return 0
+    sites_now, sites_each = now
+    wanted = {_DEPLOYMENT: sites_now, **dict(zip(held, sites_each, strict=True))}
+    done = 0
+    for slot_key, stamp in wanted.items():
+        slot = _slots.get(slot_key)
+        if slot is None or slot.stamp == stamp or _tried.get(slot_key) == stamp:
+            continue
+        _tried[slot_key] = stamp
+        try:
+            done += _rebuild_slot(slot_key, slot, sites_now, stamp)
+        except Exception:
+            logger.warning("Remembered values of %s could not be rebuilt.", slot_key, exc_info=True)
+    _tried = {key: stamp for key, stamp in _tried.items() if key in wanted}
+    return done
+
+
+def _rebuild_slot(slot_key, slot: _Slot, sites_now: int, stamp: int) -> int:
+    with _lock:  # a reader's request may be storing into the old slot
+        keys = [key for key in reversed(slot.values) if key[0] in _rebuildable]
+    keys = keys[:REBUILD_PER_SITE]
+    site_id = None if slot_key == _DEPLOYMENT else slot_key
+    with generation.pinned(site_id, sites_now, stamp):
+        for function, args in keys:
+            compute = function if site_id is None else functools.partial(function, site_id, *args)
+            _recall(slot_key, stamp, (function, args), compute)
+    return len(keys)
+
+
+_tried: dict = {}
+
+
+class _Rebuilder(threading.Thread):
+    def __init__(self, interval: float):
+        super().__init__(name="quietroom-memo-rebuild", daemon=True)
+        self.interval = interval
+        self.stopping = threading.Event()
+        self.passes = 0
+
+    def run(self) -> None:
+        while not self.stopping.wait(self.interval):
+            try:
+                rebuild()
+            except Exception:  # the thread must outlive whatever one pass met
+                logger.warning("Remembered values could not be rebuilt.", exc_info=True)
+            finally:
+                connections.close_all()  # this thread's own connections
+            self.passes += 1
+
+
+_rebuilder: _Rebuilder | None = None
+_fork_hook = False
+
+
+def start_rebuilding(interval: float = REBUILD_EVERY) -> _Rebuilder:
+    """Rebuild from a thread of this process every `interval` seconds; a process forked from
+    this one starts its own (threads do not survive a fork)."""
+    global _rebuilder, _fork_hook
+    if _rebuilder is None or not _rebuilder.is_alive():
+        _rebuilder = _Rebuilder(interval)
+        _rebuilder.start()
+    if not _fork_hook:
+        os.register_at_fork(after_in_child=_forked)
+        _fork_hook = True
+    return _rebuilder
+
+
+def stop_rebuilding() -> None:
+    global _rebuilder
+    if _rebuilder is not None:
+        _rebuilder.stopping.set()
+        _rebuilder.join()
+        _rebuilder = None
+
+
+def _forked() -> None:
+    global _rebuilder, _lock
+    _lock = threading.Lock()  # the parent's rebuilding thread may have held it
+    if _rebuilder is not None:
+        interval, _rebuilder = _rebuilder.interval, None
+        start_rebuilding(interval)
 
 
 def registered() -> tuple[Callable, ...]:
