@@ -2,12 +2,11 @@
 
 import shutil
 import socket
-import subprocess
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from quietroom.core.tests.ports import free_port
+from quietroom.core.tests.processes import running
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -16,42 +15,13 @@ REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 def running_redis(folder: Path):
     """A redis-server on a free loopback port, nothing saved to disk; yields its URL."""
     port = free_port()
-    process = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(folder),
-            "--maxmemory",
-            "256mb",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5) as probe:
-                    probe.sendall(b"PING\r\n")
-                    if probe.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"redis-server did not start on port {port}")
-            time.sleep(0.05)
+    command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--dir", str(folder), "--maxmemory", "256mb"]
+
+    def pong() -> bool:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as probe:
+            probe.sendall(b"PING\r\n")
+            return probe.recv(16).startswith(b"+PONG")
+
+    with running(command, pong, f"redis-server on port {port}"):
         yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()

@@ -3,13 +3,12 @@
 import os
 import shutil
 import socket
-import subprocess
 import tempfile
-import time
 import urllib.parse
 from contextlib import contextmanager
 
 from quietroom.core.tests.ports import free_port
+from quietroom.core.tests.processes import running
 
 PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
 
@@ -45,24 +44,15 @@ def running_pgbouncer(postgres_url: str, pool_mode: str = "transaction"):
         for name in os.listdir(folder):
             shutil.chown(os.path.join(folder, name), "postgres")
         command = [PGBOUNCER, "-u", "postgres", config]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+
+    def accepts() -> bool:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        return True
+
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"pgbouncer did not start: {log_tail(folder)}") from None
-                time.sleep(0.05)
-        yield port
+        with running(command, accepts, "pgbouncer", explain=lambda: f": {log_tail(folder)}"):
+            yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
         shutil.rmtree(folder, ignore_errors=True)
 
 
