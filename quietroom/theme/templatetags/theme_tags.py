@@ -1,20 +1,25 @@
 """Template tags for reader pages: inline CSS, structured data, canonical URLs, navigation."""
 
+import datetime
 import json
 from urllib.parse import urljoin
 
 from django import template
 from django.conf import settings
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from PIL import features
 from wagtail.models import Page, Site
 
 from quietroom.blog.structured_data import blog_posting
+from quietroom.compliance.links import policy_links
 from quietroom.core import generation, memo, sites
 from quietroom.core.sites import site_table
 from quietroom.practice.booking import booking_for
 from quietroom.practice.models import ContactPage
+from quietroom.practice.profile import practice
 from quietroom.practice.structured_data import clinician_person, faq_page, practice_business
 from quietroom.security.policy import allow_inline_style
 from quietroom.theme.brand import default_brand, image_data
@@ -129,6 +134,30 @@ def site_nav(context):
             (title, url, current.startswith(path), contact) for title, url, path, contact in items
         ]
     }
+
+
+FOOTER = "components/site_footer.html"
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer, the same on every page of a site: rendered once per generation (and year)
+    for a reader's request, which is pinned to its site; afresh for anything else (a
+    preview, a page rendered outside a reader's request)."""
+    year = timezone.localdate().year if settings.USE_TZ else datetime.date.today().year
+    site_id = generation.pinned_site()
+    if site_id is None:
+        with context.push(year=year):
+            return get_template(FOOTER).template.render(context)
+    return mark_safe(remembered_footer(site_id, year))  # noqa: S308 (rendered, escaped)
+
+
+@memo.per_site
+def remembered_footer(site_id: int, year: int) -> str:
+    # What a reader's page context gives the footer: the practice and policy links of the
+    # request's site, both remembered for that site.
+    context = {"practice": practice(site_id), "policy_links": policy_links(site_id), "year": year}
+    return str(render_to_string(FOOTER, context))
 
 
 # Pillow built without libavif cannot write AVIF: the hero then offers WebP first.

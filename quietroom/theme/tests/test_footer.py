@@ -1,0 +1,72 @@
+"""The footer is the same on every page of a site: rendered once per generation for readers."""
+
+import datetime
+import re
+
+from django.test.signals import template_rendered
+from django.utils import timezone
+
+from quietroom.core.tests.factories import make_article
+from quietroom.practice.models import PracticeSettings
+from quietroom.serving.tests.support import wsgi_get
+
+FOOTER = re.compile(rb"<footer class=\"site-footer\">.*?</footer>", re.S)
+
+
+def footer_of(body: bytes) -> bytes:
+    found = FOOTER.search(body)
+    assert found, body[-2000:]
+    return found.group()
+
+
+def footer_renders(action) -> int:
+    renders = []
+
+    def seen(sender, template, **kwargs):
+        if template.name == "components/site_footer.html":
+            renders.append(template)
+
+    template_rendered.connect(seen)
+    try:
+        action()
+    finally:
+        template_rendered.disconnect(seen)
+    return len(renders)
+
+
+def test_readers_pages_render_the_footer_once_for_the_site(blog):
+    first = make_article(blog, "On sleep", datetime.date(2026, 4, 3))
+    second = make_article(blog, "On rest", datetime.date(2026, 4, 2))
+
+    def read_both():
+        assert wsgi_get(first.url)[0] == 200
+        assert wsgi_get(second.url)[0] == 200
+
+    assert footer_renders(read_both) == 1
+    assert footer_of(wsgi_get(first.url)[2]) == footer_of(wsgi_get(second.url)[2])
+
+
+def test_the_remembered_footer_is_the_one_rendered_with_the_page(blog):
+    """A preview renders the footer in the page's own context, outside a reader's request."""
+    article = make_article(blog, "On sleep", datetime.date(2026, 4, 3))
+    practice = PracticeSettings.objects.get()
+    practice.street_address = "1 Linden Row"
+    practice.phone = "+1 555 0100"
+    practice.save()
+
+    served = footer_of(wsgi_get(article.url)[2])
+    previewed = footer_of(article.make_preview_request().content)
+
+    assert served == previewed
+    assert b"1 Linden Row" in served and b"tel:+15550100" in served
+    assert f"&copy; {timezone.localdate().year} ".encode() in served
+
+
+def test_a_new_year_gives_a_new_footer(blog, monkeypatch):
+    article = make_article(blog, "On sleep", datetime.date(2026, 4, 3))
+    wsgi_get(article.url)
+    next_year = timezone.localdate().replace(month=1, day=1) + datetime.timedelta(days=366)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: next_year)
+    article.save_revision().publish()  # a fresh page; the site's footer is still remembered
+
+    assert f"&copy; {next_year.year} ".encode() in footer_of(wsgi_get(article.url)[2])
