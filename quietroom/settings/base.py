@@ -204,16 +204,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 QUIETROOM_PAGE_CACHE_SECONDS = int(os.environ.get("QUIETROOM_PAGE_CACHE_SECONDS", "3600"))
 # Where one machine keeps them without Redis; default `cache/` in the data dir.
 QUIETROOM_CACHE_DIR = os.environ.get("QUIETROOM_CACHE_DIR", "")
-# Sites whose remembered values (menus, settings, URL maps...) each process keeps at most.
 # Reader statistics (quietroom.stats): how often each process writes its counts (a crash loses
 # at most that long), and how long counts are kept.
 QUIETROOM_STATS_FLUSH_SECONDS = float(os.environ.get("QUIETROOM_STATS_FLUSH_SECONDS", "60"))
 QUIETROOM_STATS_RETENTION_DAYS = int(os.environ.get("QUIETROOM_STATS_RETENTION_DAYS", "800"))
+# Sites whose remembered values (menus, settings, URL maps...) each process keeps at most.
 QUIETROOM_REMEMBERED_SITES = int(os.environ.get("QUIETROOM_REMEMBERED_SITES", "100"))
 # An article's hero offered as AVIF first, where Pillow writes it. The test settings turn it
 # off: encoding AVIF takes twice WebP's time, and hundreds of tests render a hero; the tests
 # of the hero turn it back on.
-QUIETROOM_HERO_AVIF = True
+QUIETROOM_HERO_AVIF = env_flag("QUIETROOM_HERO_AVIF", default=True)
 QUIETROOM_CHECK_REMEMBERED = False  # the tests check every remembered value is immutable
 if REDIS_URL:
     CACHES = {
