@@ -1,6 +1,7 @@
 """After a publish, a served process computes again what it remembered, before a reader asks.
 
-Runs on both shared backends (disk and a real Redis): the generations are read from them.
+The rebuild's own tests run on both shared backends (disk and a real Redis), from which it
+reads the generations; the two through the whole stack on the disk alone.
 """
 
 import logging
@@ -15,8 +16,7 @@ from quietroom.core.backends import Unavailable
 from quietroom.core.tests.factories import make_article
 from quietroom.serving.tests.support import day, wsgi_get
 
-pytestmark = pytest.mark.usefixtures("shared_backend")
-
+on_both_backends = pytest.mark.usefixtures("shared_backend")
 SITE = 42  # the values below need no database, only a generation
 calls = []
 
@@ -78,6 +78,7 @@ def test_without_a_rebuild_that_first_view_asks_the_database_again(blog):
     assert len(queries) > 3
 
 
+@on_both_backends
 def test_values_are_computed_again_under_the_new_generation_and_then_read():
     site_id = SITE
     assert doubled(site_id, 2) == 4
@@ -89,6 +90,7 @@ def test_values_are_computed_again_under_the_new_generation_and_then_read():
     assert len(calls) == 2  # read, not computed a third time
 
 
+@on_both_backends
 def test_nothing_is_computed_while_the_generation_stands():
     site_id = SITE
     doubled(site_id, 3)
@@ -97,6 +99,7 @@ def test_nothing_is_computed_while_the_generation_stands():
     assert len(calls) == 1
 
 
+@on_both_backends
 def test_a_value_made_from_an_object_the_caller_loaded_is_left_to_the_reader():
     site_id = SITE
     assert sized(site_id, "logo", source="logo.png") == 8
@@ -107,6 +110,7 @@ def test_a_value_made_from_an_object_the_caller_loaded_is_left_to_the_reader():
     assert len(calls) == 2
 
 
+@on_both_backends
 def test_a_failed_rebuild_keeps_the_stale_value_and_is_not_retried(caplog):
     site_id = SITE
     assert fragile(site_id) == "first"
@@ -120,6 +124,7 @@ def test_a_failed_rebuild_keeps_the_stale_value_and_is_not_retried(caplog):
     assert memo.last_known(fragile, site_id) == "first"  # for the error pages
 
 
+@on_both_backends
 def test_a_backend_that_cannot_be_reached_rebuilds_nothing(monkeypatch):
     site_id = SITE
     doubled(site_id, 5)
@@ -133,6 +138,7 @@ def test_a_backend_that_cannot_be_reached_rebuilds_nothing(monkeypatch):
     assert len(calls) == 1
 
 
+@on_both_backends
 def test_the_thread_rebuilds_without_any_request():
     site_id = SITE
     doubled(site_id, 7)
