@@ -83,8 +83,22 @@ def per_site(function: Callable) -> Callable:
 
 
 def _takes_sources(function: Callable) -> bool:
-    kinds = {parameter.kind for parameter in inspect.signature(function).parameters.values()}
-    return bool(kinds & {inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.VAR_KEYWORD})
+    """Whether `function` needs an object its caller loaded: a keyword argument without a
+    default (with one, the function can load the object itself from its keys)."""
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            return True
+        if (
+            parameter.kind is inspect.Parameter.KEYWORD_ONLY
+            and parameter.default is parameter.empty
+        ):
+            return True
+    return False
+
+
+class Gone(Exception):
+    """Raised by a remembered function being rebuilt whose keys no longer describe a row (an
+    edit gave it new keys): nothing is stored, and the rebuild goes on."""
 
 
 def per_deployment(function: Callable) -> Callable:
@@ -150,6 +164,12 @@ def last_known(function: Callable, site_id: int | None = None, *keys):
     return slot.values.get((getattr(function, "uncached", function), keys))
 
 
+def remembered_keys(site_id: int) -> tuple:
+    """(function, keys) of every value this process holds for `site_id` (for the tests)."""
+    slot = _slots.get(site_id)
+    return () if slot is None else tuple(slot.values)
+
+
 def remembered_sites() -> int:
     """How many sites this process holds values for (for tests and the bench)."""
     return sum(1 for key in _slots if key != _DEPLOYMENT)
@@ -195,11 +215,16 @@ def _rebuild_slot(slot_key, slot: _Slot, sites_now: int, stamp: int) -> int:
         keys = [key for key in reversed(slot.values) if key[0] in _rebuildable]
     keys = keys[:REBUILD_PER_SITE]
     site_id = None if slot_key == _DEPLOYMENT else slot_key
+    done = 0
     with generation.pinned(site_id, sites_now, stamp):
         for function, args in keys:
             compute = function if site_id is None else functools.partial(function, site_id, *args)
-            _recall(slot_key, stamp, (function, args), compute)
-    return len(keys)
+            try:
+                _recall(slot_key, stamp, (function, args), compute)
+            except Gone:
+                continue
+            done += 1
+    return done
 
 
 _tried: dict = {}

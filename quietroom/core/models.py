@@ -92,14 +92,18 @@ class CustomImage(AbstractImage):
         site_id = generation.pinned_site()
         if self.pk is None or site_id is None:
             return None
-        focal_point = (
+        return remembered_renditions(
+            site_id, self.pk, self.file.name, self.focal_point_key_parts, specs, image=self
+        )
+
+    @property
+    def focal_point_key_parts(self) -> tuple:
+        """The focal point as the keys of remembered renditions hold it."""
+        return (
             self.focal_point_x,
             self.focal_point_y,
             self.focal_point_width,
             self.focal_point_height,
-        )
-        return remembered_renditions(
-            site_id, self.pk, self.file.name, focal_point, specs, image=self
         )
 
     def _rendition(self, record: "RenditionRecord"):
@@ -134,14 +138,26 @@ class RenditionRecord:
 
 
 @memo.per_site
-def remembered_renditions(site_id, image_id, file_name, focal_point, specs, *, image):
+def remembered_renditions(site_id, image_id, file_name, focal_point, specs, *, image=None):
     """The renditions of `image` for `specs`, made if need be (keys come from the image row,
-    never from a request)."""
+    never from a request). Without `image` (a rebuild after a publish), the row is read again
+    by its id, and must still be the one the keys describe."""
+    if image is None:
+        image = image_described(image_id, file_name, focal_point)
     made = super(CustomImage, image).get_renditions(*specs)
     return tuple(
         RenditionRecord(r.pk, spec, r.file.name, r.width, r.height, r.focal_point_key)
         for spec, r in made.items()
     )
+
+
+def image_described(image_id, file_name, focal_point) -> CustomImage:
+    """The image row `image_id` if its file and focal point are still these; else
+    `memo.Gone` (an edit since made new keys, which readers ask for instead)."""
+    image = CustomImage.objects.filter(pk=image_id).first()
+    if image is None or (image.file.name, image.focal_point_key_parts) != (file_name, focal_point):
+        raise memo.Gone(f"image {image_id}")
+    return image
 
 
 # Random bytes in every rendition's name. Wagtail names a rendition after the original and the

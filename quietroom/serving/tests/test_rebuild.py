@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from quietroom.core import generation, memo
 from quietroom.core.backends import Unavailable
-from quietroom.core.tests.factories import make_article
+from quietroom.core.models import remembered_renditions
+from quietroom.core.tests.factories import make_article, make_image
 from quietroom.serving.tests.support import day, wsgi_get
 
 on_both_backends = pytest.mark.usefixtures("shared_backend")
@@ -64,6 +65,51 @@ def test_a_readers_first_view_after_a_publish_needs_one_query_once_rebuilt(blog)
     assert len(queries) == 1, [query["sql"][:100] for query in queries]
     # What was computed again is what the publish changed: the blog lists the new article.
     assert b"On worry" in wsgi_get(blog.url)[2]
+
+
+def test_an_articles_hero_renditions_are_rebuilt_from_the_image_row(blog):
+    hero = make_image("Morning light", description="Light through a window")
+    article = make_article(blog, "On sleep", day(3), hero_image=hero, hero_alt="A window")
+    assert wsgi_get(article.url)[0] == 200
+    make_article(blog, "On worry", day(4))
+
+    memo.rebuild()
+    computed = memo.computed()
+    with CaptureQueriesContext(connection) as queries:
+        assert wsgi_get(article.url)[0] == 200
+    assert memo.computed() == computed  # the hero's renditions too: nothing left to compute
+    assert len(queries) == 1
+
+
+def test_renditions_of_an_image_edited_since_are_not_rebuilt(blog, caplog):
+    hero = make_image("Morning light", description="Light through a window")
+    article = make_article(blog, "On sleep", day(3), hero_image=hero, hero_alt="A window")
+    assert wsgi_get(article.url)[0] == 200
+    site_id = article.get_site().pk
+    old_keys = {
+        args
+        for function, args in memo.remembered_keys(site_id)
+        if function is remembered_renditions.uncached
+    }
+    hero.set_focal_point(None)
+    hero.focal_point_x, hero.focal_point_y, hero.focal_point_width, hero.focal_point_height = (
+        10,
+        10,
+        50,
+        50,
+    )
+    hero.save()  # a new focal point: readers ask with new keys from now on
+
+    with caplog.at_level(logging.WARNING, logger="quietroom.core.memo"):
+        memo.rebuild()
+    assert old_keys
+    assert not old_keys & {
+        args
+        for function, args in memo.remembered_keys(site_id)
+        if function is remembered_renditions.uncached
+    }
+    assert "could not be rebuilt" not in caplog.text
+    assert wsgi_get(article.url)[0] == 200
 
 
 def test_without_a_rebuild_that_first_view_asks_the_database_again(blog):

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from quietroom.blog.structured_data import blog_posting
 from quietroom.compliance.links import policy_links
 from quietroom.core import generation, memo, sites
+from quietroom.core.models import image_described
 from quietroom.core.sites import site_table
 from quietroom.practice.booking import booking_for
 from quietroom.practice.models import ContactPage
@@ -188,18 +189,17 @@ def avatar_uri(image) -> str:
     site_id = generation.pinned_site()
     if site_id is None:
         return image_data(image.get_rendition(AVATAR_SPEC), "WEBP")
-    focal_point = (
-        image.focal_point_x,
-        image.focal_point_y,
-        image.focal_point_width,
-        image.focal_point_height,
+    return remembered_avatar(
+        site_id, image.pk, image.file.name, image.focal_point_key_parts, image=image
     )
-    return remembered_avatar(site_id, image.pk, image.file.name, focal_point, image=image)
 
 
 @memo.per_site
-def remembered_avatar(site_id, image_id, file_name, focal_point, *, image) -> str:
-    """Keys come from the image row (an edit changes them), never from a request."""
+def remembered_avatar(site_id, image_id, file_name, focal_point, *, image=None) -> str:
+    """Keys come from the image row (an edit changes them), never from a request; without
+    `image` (a rebuild), the row is read again and must still be the one they describe."""
+    if image is None:
+        image = image_described(image_id, file_name, focal_point)
     return image_data(image.get_rendition(AVATAR_SPEC), "WEBP")
 
 
