@@ -56,8 +56,8 @@ class _Slot:
 _slots: OrderedDict[object, _Slot] = OrderedDict()
 _lock = threading.Lock()
 _registered: list[Callable] = []
-# The functions whose values can be computed again from their keys alone: those taking an
-# object the caller loaded (keyword arguments) cannot.
+# The functions whose values can be computed again from their keys alone: not those that need
+# an object the caller loaded (a keyword argument without a default).
 _rebuildable: set[Callable] = set()
 
 
@@ -190,7 +190,8 @@ def rebuild() -> int:
     stale values stay for error pages (`last_known`) and readers compute what they need.
     """
     global _tried
-    held = tuple(key for key in _slots if key != _DEPLOYMENT)
+    with _lock:  # readers' requests reorder the slots as they use them
+        held = tuple(key for key in _slots if key != _DEPLOYMENT)
     now = generation.current(held)
     if now is None:
         return 0
