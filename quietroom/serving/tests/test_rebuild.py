@@ -81,6 +81,19 @@ def test_an_articles_hero_renditions_are_rebuilt_from_the_image_row(blog):
     assert len(queries) == 1
 
 
+def test_a_blogs_cards_are_rebuilt_and_only_the_new_articles_is_made(blog):
+    make_article(blog, "On sleep", day(3))
+    make_article(blog, "On rest", day(2))
+    assert wsgi_get(blog.url)[0] == 200
+    make_article(blog, "On worry", day(4))
+
+    memo.rebuild()
+    computed = memo.computed()
+    body = wsgi_get(blog.url)[2]
+    assert memo.computed() == computed + 1  # the new article's card, nothing else
+    assert body.count(b'<article class="card">') == 3
+
+
 def test_renditions_of_an_image_edited_since_are_not_rebuilt(blog, caplog):
     hero = make_image("Morning light", description="Light through a window")
     article = make_article(blog, "On sleep", day(3), hero_image=hero, hero_alt="A window")

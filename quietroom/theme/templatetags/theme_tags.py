@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from PIL import features
 from wagtail.models import Page, Site
 
+from quietroom.blog.models import ArticlePage
 from quietroom.blog.structured_data import blog_posting
 from quietroom.compliance.links import policy_links
 from quietroom.core import generation, memo, sites
@@ -159,6 +160,40 @@ def remembered_footer(site_id: int, year: int) -> str:
     # request's site, both remembered for that site.
     context = {"practice": practice(site_id), "policy_links": policy_links(site_id), "year": year}
     return str(render_to_string(FOOTER, context))
+
+
+CARD = "components/article_card.html"
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article, level=2):
+    """An article's card in a listing: rendered once per generation for a reader's request
+    (its content changes only with a publish, which starts a new one), afresh otherwise."""
+    site_id = generation.pinned_site()
+    if site_id is None:
+        with context.push(
+            article=article, level=level, url=article.get_url(context.get("request"))
+        ):
+            return get_template(CARD).template.render(context)
+    return mark_safe(remembered_card(site_id, article.pk, level, article=article))  # noqa: S308
+
+
+@memo.per_site
+def remembered_card(site_id: int, page_id: int, level: int, *, article=None) -> str:
+    """Without `article` (a rebuild), the published article is read again by its id."""
+    if article is None:
+        article = (
+            ArticlePage.objects.published()
+            .filter(pk=page_id)
+            .select_related("author", "hero_image")
+            .first()
+        )
+        if article is None:
+            raise memo.Gone(f"article {page_id}")
+    record = site_table().get(site_id)
+    # The link as `{% pageurl %}` gives it on a request for this site: relative on its own.
+    url = article.get_url(current_site=record.instance() if record else None)
+    return str(render_to_string(CARD, {"article": article, "level": level, "url": url}))
 
 
 # Pillow built without libavif cannot write AVIF: the hero then offers WebP first.

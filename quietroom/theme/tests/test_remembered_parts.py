@@ -1,4 +1,5 @@
-"""The footer is the same on every page of a site: rendered once per generation for readers."""
+"""The footer and the articles' cards are the same on every page of a site that shows them:
+rendered once per generation for readers, and byte for byte what the page would render."""
 
 import datetime
 import re
@@ -6,8 +7,9 @@ import re
 from django.test.signals import template_rendered
 from django.utils import timezone
 
-from quietroom.core.tests.factories import make_article
+from quietroom.core.tests.factories import make_article, make_image
 from quietroom.practice.models import PracticeSettings
+from quietroom.serving import pagecache
 from quietroom.serving.tests.support import wsgi_get
 
 FOOTER = re.compile(rb"<footer class=\"site-footer\">.*?</footer>", re.S)
@@ -71,3 +73,56 @@ def test_a_new_year_gives_a_new_footer(blog, monkeypatch):
     article.save_revision().publish()  # a fresh page; the site's footer is still remembered
 
     assert f"&copy; {next_year.year} ".encode() in footer_of(wsgi_get(article.url)[2])
+
+
+# Article cards: the same for every listing of a site until a publish.
+
+CARD = re.compile(rb"<article class=\"card\">.*?</article>", re.S)
+
+
+def card_renders(action) -> int:
+    renders = []
+
+    def seen(sender, template, **kwargs):
+        if template.name == "components/article_card.html":
+            renders.append(template)
+
+    template_rendered.connect(seen)
+    try:
+        action()
+    finally:
+        template_rendered.disconnect(seen)
+    return len(renders)
+
+
+def test_a_listings_cards_are_rendered_once_per_generation(blog):
+    make_article(blog, "On sleep", datetime.date(2026, 4, 3))
+    make_article(blog, "On rest", datetime.date(2026, 4, 2))
+    assert card_renders(lambda: wsgi_get(blog.url)) == 2
+
+    pagecache.clear()  # the page expired: rendered again, its cards remembered
+    assert card_renders(lambda: wsgi_get(blog.url)) == 0
+
+
+def test_a_remembered_card_is_the_one_rendered_in_the_listing(blog):
+    hero = make_image("Morning light", description="Light through a window")
+    make_article(blog, "On sleep", datetime.date(2026, 4, 3), hero_image=hero, hero_alt="A window")
+    make_article(blog, "On rest", datetime.date(2026, 4, 2), summary="Rest is not idleness.")
+
+    served = CARD.findall(wsgi_get(blog.url)[2])
+    previewed = CARD.findall(blog.make_preview_request().content)
+
+    assert len(served) == 2
+    assert served == previewed
+    assert b"<picture>" in served[0]
+    assert b"Rest is not idleness." in served[1]
+
+
+def test_a_published_change_reaches_the_card_at_once(blog):
+    article = make_article(blog, "On sleep", datetime.date(2026, 4, 3))
+    assert b"On sleep" in wsgi_get(blog.url)[2]
+
+    article.title = "On sleeping well"
+    article.save_revision().publish()
+
+    assert b"On sleeping well" in CARD.search(wsgi_get(blog.url)[2]).group()
