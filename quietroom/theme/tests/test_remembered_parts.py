@@ -21,11 +21,12 @@ def footer_of(body: bytes) -> bytes:
     return found.group()
 
 
-def footer_renders(action) -> int:
+def renders_of(name: str, action) -> int:
+    """How many times the template `name` is rendered while `action()` runs."""
     renders = []
 
     def seen(sender, template, **kwargs):
-        if template.name == "components/site_footer.html":
+        if template.name == name:
             renders.append(template)
 
     template_rendered.connect(seen)
@@ -44,7 +45,7 @@ def test_readers_pages_render_the_footer_once_for_the_site(blog):
         assert wsgi_get(first.url)[0] == 200
         assert wsgi_get(second.url)[0] == 200
 
-    assert footer_renders(read_both) == 1
+    assert renders_of("components/site_footer.html", read_both) == 1
     assert footer_of(wsgi_get(first.url)[2]) == footer_of(wsgi_get(second.url)[2])
 
 
@@ -78,30 +79,16 @@ def test_a_new_year_gives_a_new_footer(blog, monkeypatch):
 # Article cards: the same for every listing of a site until a publish.
 
 CARD = re.compile(rb"<article class=\"card\">.*?</article>", re.S)
-
-
-def card_renders(action) -> int:
-    renders = []
-
-    def seen(sender, template, **kwargs):
-        if template.name == "components/article_card.html":
-            renders.append(template)
-
-    template_rendered.connect(seen)
-    try:
-        action()
-    finally:
-        template_rendered.disconnect(seen)
-    return len(renders)
+CARD_TEMPLATE = "components/article_card.html"
 
 
 def test_a_listings_cards_are_rendered_once_per_generation(blog):
     make_article(blog, "On sleep", datetime.date(2026, 4, 3))
     make_article(blog, "On rest", datetime.date(2026, 4, 2))
-    assert card_renders(lambda: wsgi_get(blog.url)) == 2
+    assert renders_of(CARD_TEMPLATE, lambda: wsgi_get(blog.url)) == 2
 
     pagecache.clear()  # the page expired: rendered again, its cards remembered
-    assert card_renders(lambda: wsgi_get(blog.url)) == 0
+    assert renders_of(CARD_TEMPLATE, lambda: wsgi_get(blog.url)) == 0
 
 
 def test_a_remembered_card_is_the_one_rendered_in_the_listing(blog):
