@@ -1,11 +1,9 @@
-import sys
 import uuid
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, transaction
-from django.test import override_settings
+from django.db import connections
 from pytest_django.plugin import blocking_manager_key
 
 from quietroom.core import memo
@@ -54,29 +52,6 @@ def inbox_keys(settings, tmp_path):
 def demo_site(db, inbox_keys):
     """The whole demo practice, as `quietroom demo` builds it."""
     build_demo_site()
-
-
-@pytest.fixture(scope="module")
-def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo practice built once for a module, in a transaction open while its tests run
-    (each test's own, nested in it, rolls back to the demo) and rolled back after the last.
-    Its images' renditions are made once too, by the first test that renders them: most of
-    what a test on the demo would otherwise spend. Not for modules with transactional tests,
-    which would see the module's transaction, nor for tests that decrypt the demo's inbox
-    (its keys are made in a data dir of the module's own, gone after the build)."""
-    outer = transaction.atomic()
-    with django_db_blocker.unblock():
-        outer.__enter__()
-        try:
-            with override_settings(DATA_DIR=tmp_path_factory.mktemp("shared-demo")):
-                report = build_demo_site()
-        except BaseException:
-            outer.__exit__(*sys.exc_info())
-            raise
-    yield report
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Read an export back as a static host would serve it, independently of the exporter."""
 
-import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -20,15 +19,6 @@ def served_file(root: Path, path: str) -> Path | None:
     if (candidate / "index.html").is_file():
         return candidate / "index.html"
     return None
-
-
-def tree(root: Path) -> dict[str, str]:
-    """Every file under `root`, by relative path, with its contents' hash."""
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in root.rglob("*")
-        if p.is_file()
-    }
 
 
 def page_address(root: Path, file: Path) -> str:

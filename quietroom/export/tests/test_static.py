@@ -1,8 +1,8 @@
 """The static export: complete, self-contained, rewritten to its base URL, swapped atomically."""
 
 import gzip
+import hashlib
 import json
-import shutil
 from io import StringIO
 from xml.etree import ElementTree
 
@@ -20,7 +20,7 @@ from quietroom.blog.models import ArticlePage, BlogIndexPage
 from quietroom.core.tests.factories import make_article, make_draft
 from quietroom.export.reader import Answer, has_post_form
 from quietroom.export.static import ExportError, ExportReport, export_static
-from quietroom.export.tests.crawl import broken_links, served_file, tree
+from quietroom.export.tests.crawl import broken_links, served_file
 from quietroom.serving import pagecache
 from quietroom.serving.tests.support import shared_entries
 
@@ -29,35 +29,22 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture
-def demo_site(shared_demo, db):
-    """The demo, built once for this module (see shared_demo)."""
-    return shared_demo
-
-
-@pytest.fixture(scope="module")
-def shared_export(shared_demo, django_db_blocker, tmp_path_factory):
-    """One export of the demo for the tests that only read it."""
-    outdir = tmp_path_factory.mktemp("shared-export") / "site"
-    with django_db_blocker.unblock():
-        report = export_static(outdir, base_url=BASE + "/")
+def exported(demo_site, tmp_path):
+    outdir = tmp_path / "site"
+    report = export_static(outdir, base_url=BASE + "/")
     return outdir, report
-
-
-@pytest.fixture
-def exported(shared_export, db):
-    return shared_export
-
-
-@pytest.fixture
-def exported_copy(exported, tmp_path):
-    """The shared export copied, for a test that exports over it."""
-    outdir, report = exported
-    shutil.copytree(outdir, tmp_path / "site", symlinks=True)
-    return tmp_path / "site", report
 
 
 def text_files(root):
     return [p for p in root.rglob("*") if p.suffix in {".html", ".xml", ".txt", ".css"}]
+
+
+def tree(root):
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file()
+    }
 
 
 def test_every_live_page_is_a_folder_with_an_index(exported):
@@ -187,8 +174,8 @@ def test_a_base_url_with_a_path_prefixes_every_internal_link(demo_site, tmp_path
     assert broken_links(outdir, "https://example.org/practice") == []
 
 
-def test_an_export_interrupted_by_an_error_leaves_the_previous_export_intact(exported_copy):
-    outdir, _ = exported_copy
+def test_an_export_interrupted_by_an_error_leaves_the_previous_export_intact(exported):
+    outdir, _ = exported
     before = tree(outdir)
     name = next((outdir / "media" / "images").glob("*.webp")).relative_to(outdir / "media")
     kept = default_storage.open(name.as_posix()).read()
@@ -229,6 +216,18 @@ def test_the_command_exports_and_reports(demo_site, tmp_path):
     assert json.loads((tmp_path / "site" / ".quietroom-export").read_text())["base_url"] == BASE
     with pytest.raises(CommandError, match="base URL must look like"):
         call_command("export_static", str(tmp_path / "site"), base_url="ftp://x")
+
+
+# Workers are separate processes: they see only committed data. Serialized rollback puts
+# the database back as the other transactional tests (the browser tests) expect it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_write_the_same_export_as_one(demo_site, tmp_path):
+    export_static(tmp_path / "one", base_url=BASE)
+
+    report = export_static(tmp_path / "two", base_url=BASE, jobs=2)
+
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    assert report.pages > 20
 
 
 def test_the_static_contact_page_offers_phone_and_email_not_a_form(exported):
