@@ -205,6 +205,29 @@ def writes_avif() -> bool:
     return _AVIF and settings.QUIETROOM_HERO_AVIF
 
 
+HERO = "components/hero_picture.html"
+
+
+@register.simple_tag(takes_context=True)
+def hero_picture(context, image, alt):
+    """An article's hero: a <picture> naming a dozen renditions, looked up once per generation
+    for a reader's request (the same image and words give the same tag), afresh otherwise."""
+    site_id = generation.pinned_site()
+    if site_id is None:
+        with context.push(img=image, alt=alt):
+            return get_template(HERO).template.render(context)
+    keys = (image.pk, image.file.name, image.focal_point_key_parts, alt, writes_avif())
+    return mark_safe(remembered_hero(site_id, *keys, image=image))  # noqa: S308 (rendered)
+
+
+@memo.per_site
+def remembered_hero(site_id, image_id, file_name, focal_point, alt, avif, *, image=None) -> str:
+    """Keyed like the avatar, by the image row's fields; `avif` since the tag depends on it."""
+    if image is None:
+        image = image_described(image_id, file_name, focal_point)
+    return str(render_to_string(HERO, {"img": image, "alt": alt}))
+
+
 @register.filter
 def dial(number: str) -> str:
     """A phone number as a tel:/sms: link wants it: digits, with a leading + kept."""

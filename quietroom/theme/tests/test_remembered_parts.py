@@ -113,3 +113,49 @@ def test_a_published_change_reaches_the_card_at_once(blog):
     article.save_revision().publish()
 
     assert b"On sleeping well" in CARD.search(wsgi_get(blog.url)[2]).group()
+
+
+# An article's hero: a <picture> of a dozen renditions, the same for every reader until a
+# publish or an edit of the image.
+
+HERO = re.compile(rb"<figure class=\"article-hero\">.*?</figure>", re.S)
+HERO_TEMPLATE = "components/hero_picture.html"
+
+
+def test_an_articles_hero_is_rendered_once_per_generation(blog):
+    hero = make_image("Morning light", description="Light through a window")
+    article = make_article(blog, "On sleep", hero_image=hero, hero_alt="A window at dawn")
+    assert renders_of(HERO_TEMPLATE, lambda: wsgi_get(article.url)) == 1
+
+    pagecache.clear()  # the page expired: rendered again, its hero remembered
+    assert renders_of(HERO_TEMPLATE, lambda: wsgi_get(article.url)) == 0
+
+
+def test_the_remembered_hero_is_the_one_rendered_with_the_page(blog):
+    hero = make_image("Morning light", description="Light through a window")
+    article = make_article(blog, "On sleep", hero_image=hero, hero_alt="A window at dawn")
+
+    served = HERO.search(wsgi_get(article.url)[2]).group()
+    previewed = HERO.search(article.make_preview_request().content).group()
+
+    assert served == previewed
+    assert b'alt="A window at dawn"' in served
+    assert served.count(b"<source ") >= 1
+
+
+def test_a_new_hero_alt_or_focal_point_reaches_readers_at_once(blog):
+    hero = make_image("Morning light", description="Light through a window")
+    article = make_article(blog, "On sleep", hero_image=hero, hero_alt="A window at dawn")
+    before = HERO.search(wsgi_get(article.url)[2]).group()
+
+    article.hero_alt = "Light on a kitchen table"
+    article.save_revision().publish()
+    assert b'alt="Light on a kitchen table"' in HERO.search(wsgi_get(article.url)[2]).group()
+
+    hero.focal_point_x, hero.focal_point_y = 10, 10
+    hero.focal_point_width = hero.focal_point_height = 20
+    hero.save()
+    pagecache.clear()
+    moved = HERO.search(wsgi_get(article.url)[2]).group()
+    assert moved != before
+    assert moved == HERO.search(article.make_preview_request().content).group()
